@@ -1,0 +1,97 @@
+"""Track milestones that sources date differently, resolve the dates openly, publish them.
+
+>>> import vntimeline
+>>> timeline = vntimeline.load_default()
+>>> resolved = vntimeline.resolve(timeline)
+>>> resolved["nanning-roundtable"].start.value
+'2025-09-18'
+
+Exporters that need heavy libraries (the iCalendar feed, the matplotlib chart)
+are imported on first use, so ``import vntimeline`` stays light.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ._dates import PartialDate, Precision, Qualifier
+from ._load import check, default_data_path, load, load_default
+from ._model import Authority, Claim, Event, Kind, Source, Timeline
+from ._policy import Policy, WeightPolicy
+from ._resolve import resolve
+from ._resolved import Dissent, ResolvedDate, ResolvedEvent, ResolvedTimeline, Status, Violation
+from .errors import (
+    DataError,
+    DateError,
+    ExportError,
+    OptionError,
+    PolicyError,
+    Problem,
+    VntimelineError,
+)
+
+if TYPE_CHECKING:
+    from ._chart import plot, save_chart
+    from ._ical import FeedOptions, to_ical, write_ical
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Authority",
+    "Claim",
+    "DataError",
+    "DateError",
+    "Dissent",
+    "Event",
+    "ExportError",
+    "FeedOptions",
+    "Kind",
+    "OptionError",
+    "PartialDate",
+    "Policy",
+    "PolicyError",
+    "Precision",
+    "Problem",
+    "Qualifier",
+    "ResolvedDate",
+    "ResolvedEvent",
+    "ResolvedTimeline",
+    "Source",
+    "Status",
+    "Timeline",
+    "Violation",
+    "VntimelineError",
+    "WeightPolicy",
+    "check",
+    "default_data_path",
+    "load",
+    "load_default",
+    "plot",
+    "resolve",
+    "save_chart",
+    "to_ical",
+    "write_ical",
+]
+
+# Names whose modules import matplotlib or icalendar: loaded on first access.
+_LAZY = {
+    "plot": "._chart",
+    "save_chart": "._chart",
+    "FeedOptions": "._ical",
+    "to_ical": "._ical",
+    "write_ical": "._ical",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'vntimeline' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,121 @@
+"""The main job: validate, resolve, and write every output into one folder.
+
+Everything is first written into a staging folder beside the target; only
+when every output succeeded are the files moved into place (each move is an
+atomic rename), so a failed build leaves the previous outputs untouched.
+
+A build of unchanged data keeps the outputs the last build wrote, and one
+that must render some outputs again reuses the timeline it loaded, both
+through the cache in ``<out>/.vntimeline-cache`` (see :mod:`vntimeline._cache`).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ._load import load
+from ._resolve import resolve
+from .errors import ExportError
+
+if TYPE_CHECKING:
+    from ._resolved import ResolvedTimeline
+
+__all__ = ["build"]
+
+RESOLVED_JSON = "resolved.json"
+CHART_NAME = "timeline"
+
+
+def build(data: str | os.PathLike[str], out: str | os.PathLike[str]) -> list[Path]:
+    """Build every output of the data file *data* into folder *out*; return their paths.
+
+    Writes ``resolved.json``, the combined feed and one feed per category, and
+    the combined chart (SVG and PNG) and one SVG chart per category. Outputs
+    the last build into *out* wrote from the same inputs are kept as they are.
+    """
+    from ._cache import BuildCache
+    from ._ical import STATE_FILENAME
+
+    target = Path(out)
+    state = target / STATE_FILENAME
+    cache = BuildCache(Path(data), target)
+    unchanged = cache.complete(state)
+    if unchanged is not None:
+        return [target / name for name in unchanged]
+
+    from ._chart import save_charts
+    from ._ical import FeedOptions, feed_filename, write_feeds
+
+    timeline = cache.timeline()
+    loaded = timeline is None
+    if timeline is None:
+        timeline = load(data)
+    resolved = resolve(timeline)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".vntimeline-build-", dir=target))
+    except OSError as exc:
+        raise ExportError(f"cannot write to {target}: {exc.strerror or exc}") from exc
+    try:
+        # The feed state (per-event SEQUENCE) lives beside the published feeds,
+        # not in the staging folder, so it survives from one build to the next.
+        # Feeds are written together: each event is rendered once for all of them.
+        feeds: dict[str, str | None] = {feed_filename(None): None}
+        outputs: list[tuple[str, Callable[[Path], object] | None]] = [
+            (
+                RESOLVED_JSON,
+                lambda path: path.write_text(resolved.dumps() + "\n", encoding="utf-8"),
+            ),
+            (feed_filename(None), None),
+            (f"{CHART_NAME}.svg", None),
+            (f"{CHART_NAME}.png", None),
+        ]
+        for category in timeline.categories:
+            feeds[feed_filename(category)] = category
+            outputs.append((feed_filename(category), None))
+            outputs.append(
+                (
+                    f"{CHART_NAME}-{category}.svg",
+                    functools.partial(_chart, resolved, category=category),
+                )
+            )
+        names = [name for name, _ in outputs]
+        kept = cache.kept(names, state)
+        stale = {category: staging / name for name, category in feeds.items() if name not in kept}
+        if stale:
+            write_feeds(resolved, stale, options=FeedOptions(state_file=state), state=state)
+        # The combined chart is drawn once for its SVG and its PNG.
+        charts = [
+            staging / name
+            for name in (f"{CHART_NAME}.svg", f"{CHART_NAME}.png")
+            if name not in kept
+        ]
+        if charts:
+            save_charts(resolved, charts)
+        for name, render in outputs:
+            if name not in kept and render is not None:
+                render(staging / name)
+        written = []
+        for name in names:
+            final = target / name
+            if name not in kept:
+                (staging / name).replace(final)
+            written.append(final)
+        cache.save(timeline, names, state, loaded=loaded)
+        return written
+    except OSError as exc:
+        raise ExportError(f"cannot write to {target}: {exc.strerror or exc}") from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _chart(resolved: ResolvedTimeline, path: Path, *, category: str) -> None:
+    from ._chart import save_charts
+
+    save_charts(resolved, [path], categories=[category])

@@ -1,0 +1,281 @@
+"""The ``vntimeline`` command line: a thin layer over the public API.
+
+Exit codes (DESIGN section 5): 0 success, 1 bad data (or output that could
+not be written), 2 bad usage. Data problems are printed as
+``FILE:LINE:COL: message``, never as a traceback, and a failed command leaves
+no partial output file behind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TextIO
+
+from . import __version__
+from ._load import default_data_path, load
+from .errors import DataError, OptionError, VntimelineError
+
+if TYPE_CHECKING:
+    from ._model import Timeline
+    from ._resolved import ResolvedTimeline
+
+EXIT_OK = 0
+EXIT_DATA = 1
+EXIT_USAGE = 2
+
+
+class UsageError(VntimelineError, ValueError):
+    """The command line asked for something that cannot be done (exit code 2)."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (the console script exits with it)."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    command: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return command(args)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        _summary(len(exc.problems), sys.stderr)
+        return EXIT_DATA
+    except (UsageError, OptionError) as exc:
+        print(f"vntimeline {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except VntimelineError as exc:
+        print(f"vntimeline {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_DATA
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `vntimeline resolve | head`: the reader left; that is not our error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _summary(count: int, stream: TextIO) -> None:
+    print(f"{count} problem{'s' if count != 1 else ''} found", file=stream)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with code 2 and a one-line hint on bad usage."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="vntimeline",
+        description="Track dated milestones that sources disagree on, resolve them "
+        "openly, and publish a feed and charts.",
+        epilog="PATH defaults to the bundled data file. Exit codes: 0 success, "
+        "1 bad data, 2 bad usage.",
+    )
+    parser.add_argument("--version", action="version", version=f"vntimeline {__version__}")
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", required=True, parser_class=_Parser
+    )
+
+    def command(
+        name: str,
+        help_text: str,
+        run: Callable[[argparse.Namespace], int],
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument(
+            "path",
+            metavar="PATH",
+            nargs="?",
+            type=Path,
+            help="the events.yaml file (default: the bundled dataset)",
+        )
+        sub.set_defaults(run=run)
+        return sub
+
+    command(
+        "validate", "check a data file; print each problem as FILE:LINE:COL: message", _validate
+    )
+
+    resolve = command("resolve", "print the decided date of every event", _resolve)
+    resolve.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        help="a table for people (default) or the JSON document",
+    )
+
+    ics = command("ics", "write the iCalendar feed", _ics)
+    ics.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help="the .ics file to write, or - for standard output",
+    )
+    ics.add_argument("--category", metavar="C", help="only events of this category")
+
+    chart = command("chart", "write the Gantt chart (SVG, PNG or PDF by extension)", _chart)
+    chart.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="FILE.svg, FILE.png or FILE.pdf"
+    )
+    chart.add_argument(
+        "--category",
+        action="append",
+        metavar="C",
+        help="only this category (repeat for several lanes)",
+    )
+    chart.add_argument("--since", metavar="DATE", help="first date shown (EDTF, e.g. 2020)")
+    chart.add_argument("--until", metavar="DATE", help="last date shown (EDTF, e.g. 2030)")
+    chart.add_argument("--title", help="the chart's title")
+    chart.add_argument(
+        "--today", metavar="DATE", help="draw a 'today' line on this date (YYYY-MM-DD)"
+    )
+
+    build = command("build", "validate, resolve, and write feeds, charts and resolved.json", _build)
+    build.add_argument(
+        "-o",
+        "--output",
+        default="build",
+        metavar="DIR",
+        type=Path,
+        help="the output folder (default: build)",
+    )
+
+    serve = command("serve", "serve the feeds over HTTP, reloading when the file changes", _serve)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on")
+    return parser
+
+
+def _path(args: argparse.Namespace) -> Path:
+    return args.path if args.path is not None else default_data_path()
+
+
+def _load(args: argparse.Namespace) -> Timeline:
+    return load(_path(args))
+
+
+def _resolved(args: argparse.Namespace) -> ResolvedTimeline:
+    from ._resolve import resolve
+
+    return resolve(_load(args))
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from ._load import check
+
+    path = _path(args)
+    problems = check(path)
+    for problem in problems:
+        print(problem)
+    if problems:
+        _summary(len(problems), sys.stdout)
+        return EXIT_DATA
+    timeline = load(path)
+    events, sources = len(timeline.events), len(timeline.sources)
+    print(
+        f"{path}: OK ({events} event{'s' if events != 1 else ''}, "
+        f"{sources} source{'s' if sources != 1 else ''})"
+    )
+    return EXIT_OK
+
+
+def _resolve(args: argparse.Namespace) -> int:
+    resolved = _resolved(args)
+    if args.format == "json":
+        sys.stdout.write(resolved.dumps() + "\n")
+    else:
+        from ._table import format_table
+
+        width = shutil.get_terminal_size((80, 24)).columns
+        sys.stdout.write(format_table(resolved, width=max(60, width)))
+    return EXIT_OK
+
+
+def _check_category(resolved: ResolvedTimeline, category: str) -> None:
+    known = resolved.timeline.categories
+    if category not in known:
+        from ._model import suggest
+
+        raise UsageError(
+            f"unknown category {category!r}{suggest(category, known)}; "
+            f"the data has: {', '.join(known)}"
+        )
+
+
+def _ics(args: argparse.Namespace) -> int:
+    from ._ical import STATE_FILENAME, FeedOptions, to_ical, write_ical
+
+    resolved = _resolved(args)
+    if args.category is not None:
+        _check_category(resolved, args.category)
+    if args.output == "-":
+        sys.stdout.buffer.write(to_ical(resolved, category=args.category))
+        sys.stdout.flush()
+    else:
+        # Keep per-event SEQUENCE numbers beside the feed, so they rise when
+        # an event changes between two exports to the same place.
+        state = Path(args.output).resolve().parent / STATE_FILENAME
+        write_ical(
+            resolved, args.output, category=args.category, options=FeedOptions(state_file=state)
+        )
+    return EXIT_OK
+
+
+def _chart(args: argparse.Namespace) -> int:
+    from ._chart import save_chart
+
+    suffix = Path(args.output).suffix.lower()
+    if suffix not in (".svg", ".png", ".pdf"):
+        raise UsageError(f"cannot tell the format of {args.output!r}: name it .svg, .png or .pdf")
+    resolved = _resolved(args)
+    for category in args.category or ():
+        _check_category(resolved, category)
+    try:
+        save_chart(
+            resolved,
+            args.output,
+            categories=args.category,
+            since=args.since,
+            until=args.until,
+            title=args.title,
+            today=args.today,
+        )
+    except ValueError as exc:  # a bad --since/--until/--today value: usage
+        raise UsageError(str(exc)) from None
+    return EXIT_OK
+
+
+def _build(args: argparse.Namespace) -> int:
+    from ._build import build
+
+    out: Path = args.output
+    written = build(_path(args), out)
+    for path in written:
+        print(path)
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from ._serve import serve
+
+    if not 0 <= args.port <= 65535:
+        raise UsageError(f"--port must be between 0 and 65535, got {args.port}")
+    path = _path(args)
+    load(path)  # refuse to start on a broken file: exit 1 with its problems
+    serve(path, host=args.host, port=args.port)
+    return EXIT_OK
+
+
+def run() -> NoReturn:
+    """Entry point for ``python -m vntimeline``."""
+    sys.exit(main())

@@ -200,6 +200,20 @@ def measure_imports(repeat: int, env: dict[str, str]) -> dict[str, Any]:
     return result
 
 
+def _generate(path: Path, n: int, seed: int) -> None:
+    """Write the synthetic data of *n* events to *path*, in a child process.
+
+    Not in this process: a child's peak RSS starts from its parent's RSS at
+    fork, so generating 100k events here (over 300 MiB) would show up as the
+    peak RSS of every job started afterwards. Written to a temporary name
+    first, so an interrupted run never leaves a truncated file to reuse.
+    """
+    partial = path.with_name(path.name + ".partial")
+    command = [sys.executable, str(HERE / "generate.py"), str(n), "--seed", str(seed)]
+    subprocess.run([*command, "-o", str(partial)], check=True)
+    partial.replace(path)
+
+
 class _Size:
     """The runs of every job at one size, as they come in."""
 
@@ -207,7 +221,7 @@ class _Size:
         self.n = n
         self.data = work / f"events-{n}-s{seed}-g{generate.GENERATOR_VERSION}.yaml"
         if not self.data.exists():
-            generate.write(self.data, n, seed)
+            _generate(self.data, n, seed)
         self.out = work / f"out-{n}"
         self.times: dict[str, list[float]] = {}
         self.rss: dict[str, list[float]] = {}

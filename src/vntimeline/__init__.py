@@ -6,8 +6,9 @@
 >>> resolved["nanning-roundtable"].start.value
 '2025-09-18'
 
-Exporters that need heavy libraries (the iCalendar feed, the matplotlib chart)
-are imported on first use, so ``import vntimeline`` stays light.
+The resolver and the exporters (the iCalendar feed, the matplotlib chart) are
+imported on first use, so ``import vntimeline`` stays light: a program that
+only validates never pays for them.
 """
 
 from __future__ import annotations
@@ -18,9 +19,6 @@ from typing import TYPE_CHECKING, Any
 from ._dates import PartialDate, Precision, Qualifier
 from ._load import check, default_data_path, load, load_default
 from ._model import Authority, Claim, Event, Kind, Source, Timeline
-from ._policy import Policy, WeightPolicy
-from ._resolve import resolve
-from ._resolved import Dissent, ResolvedDate, ResolvedEvent, ResolvedTimeline, Status, Violation
 from .errors import (
     DataError,
     DateError,
@@ -34,6 +32,16 @@ from .errors import (
 if TYPE_CHECKING:
     from ._chart import plot, save_chart
     from ._ical import FeedOptions, to_ical, write_ical
+    from ._policy import Policy, WeightPolicy
+    from ._resolve import resolve
+    from ._resolved import (
+        Dissent,
+        ResolvedDate,
+        ResolvedEvent,
+        ResolvedTimeline,
+        Status,
+        Violation,
+    )
 
 __version__ = "0.1.0"
 
@@ -74,8 +82,18 @@ __all__ = [
     "write_ical",
 ]
 
-# Names whose modules import matplotlib or icalendar: loaded on first access.
+# Names loaded on first access: the exporters import matplotlib or icalendar,
+# and the resolver (with fractions) is a third of what importing costs.
 _LAZY = {
+    "Dissent": "._resolved",
+    "ResolvedDate": "._resolved",
+    "ResolvedEvent": "._resolved",
+    "ResolvedTimeline": "._resolved",
+    "Status": "._resolved",
+    "Violation": "._resolved",
+    "Policy": "._policy",
+    "WeightPolicy": "._policy",
+    "resolve": "._resolve",
     "plot": "._chart",
     "save_chart": "._chart",
     "FeedOptions": "._ical",

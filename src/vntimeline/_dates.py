@@ -42,6 +42,7 @@ import pendulum
 from .errors import DateError
 
 __all__ = [
+    "MONTH_NAMES",
     "PRECISIONS",
     "PartialDate",
     "Precision",
@@ -54,6 +55,22 @@ __all__ = [
 
 Precision = Literal["year", "month", "day", "time"]
 Qualifier = Literal["?", "~", "%"]
+
+#: English month names, for dates written out in words ("18 September 2025").
+MONTH_NAMES: Final = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 #: Precisions from coarsest to finest; the index orders them.
 PRECISIONS: Final[tuple[Precision, ...]] = ("year", "month", "day", "time")

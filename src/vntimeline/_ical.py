@@ -76,7 +76,7 @@ from typing import IO, TYPE_CHECKING, Any, Final
 import attrs
 
 from ._atomic import atomic_stream, atomic_write
-from ._dates import PRECISIONS, PartialDate, get_zone
+from ._dates import MONTH_NAMES, PRECISIONS, PartialDate, get_zone
 from ._model import AUTHORITY_WEIGHTS, SLUG, URL, order_edges, suggest
 from .errors import ExportError, OptionError
 
@@ -104,20 +104,6 @@ PRODID: Final = "-//vntimeline//vntimeline feed//EN"
 _UTC: Final = _dt.UTC
 _EPOCH: Final = _dt.datetime(1970, 1, 1, tzinfo=_UTC)
 _STATE_VERSION: Final = 1
-_MONTHS: Final = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _HOST: Final = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?")
 # C0 controls other than tab and newline, DEL, and the C1 controls: no client
 # shows them and some parsers choke on them.
@@ -891,7 +877,7 @@ def _plain(day: _dt.date) -> _dt.date:
 
 
 def _day(day: _dt.date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def _when(date: ResolvedDate) -> str:
@@ -930,18 +916,18 @@ def _range(first: _dt.date, last: _dt.date, precision: str) -> str:
     if precision == "year":
         return str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
     if precision == "month":
-        a = f"{_MONTHS[first.month - 1]} {first.year}"
+        a = f"{MONTH_NAMES[first.month - 1]} {first.year}"
         if (first.year, first.month) == (last.year, last.month):
             return a
         if first.year == last.year:
-            return f"{_MONTHS[first.month - 1]}–{_MONTHS[last.month - 1]} {first.year}"
-        return f"{a} – {_MONTHS[last.month - 1]} {last.year}"
+            return f"{MONTH_NAMES[first.month - 1]}–{MONTH_NAMES[last.month - 1]} {first.year}"
+        return f"{a} – {MONTH_NAMES[last.month - 1]} {last.year}"
     if first == last:
         return _day(first)
     if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}–{last.day} {_MONTHS[first.month - 1]} {first.year}"
+        return f"{first.day}–{last.day} {MONTH_NAMES[first.month - 1]} {first.year}"
     if first.year == last.year:
-        return f"{first.day} {_MONTHS[first.month - 1]} – {_day(last)}"
+        return f"{first.day} {MONTH_NAMES[first.month - 1]} – {_day(last)}"
     return f"{_day(first)} – {_day(last)}"
 
 

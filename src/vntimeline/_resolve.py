@@ -60,7 +60,7 @@ from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from typing import Final, Literal, NamedTuple
 
-from ._dates import PRECISIONS, PartialDate, Precision, format_bounds, get_zone
+from ._dates import MONTH_NAMES, PRECISIONS, PartialDate, Precision, format_bounds, get_zone
 from ._gc import paused_gc
 from ._model import Claim, Event, Timeline, order_edges
 from ._policy import Policy, WeightPolicy, exact_weight
@@ -85,20 +85,6 @@ QUALIFIER_OF_SET: Final[dict[tuple[bool, bool], str]] = {
 #: if the claims come from two or more publishers, else ``single-source``.
 SIDE_STATUS_RANK: Final[dict[str, int]] = {"agree": 0, "reconciled": 1, "conflict": 2}
 
-_MONTHS: Final = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 Side = Literal["start", "end"]
 Outcome = Literal["agree", "reconciled", "conflict"]
@@ -546,7 +532,7 @@ def _unit_words(moment: _dt.datetime, precision: Precision) -> str:
     """One unit of *precision* in words: "2021", "April 2024", "9 March 2026, 03:00"."""
     if precision == "year":
         return str(moment.year)
-    month = f"{_MONTHS[moment.month - 1]} {moment.year}"
+    month = f"{MONTH_NAMES[moment.month - 1]} {moment.year}"
     if precision == "month":
         return month
     day = f"{moment.day} {month}"

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Final
 
 import pendulum
 
-from ._dates import PartialDate
+from ._dates import MONTH_NAMES, PartialDate
 from .errors import DateError
 
 if TYPE_CHECKING:
@@ -27,20 +27,6 @@ if TYPE_CHECKING:
 
 __all__ = ["describe_date", "describe_event_date", "source_label"]
 
-MONTHS: Final = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 DASH: Final = "\N{EN DASH}"
 NOT_DATED: Final = "not dated"
 
@@ -50,8 +36,8 @@ def _unit(day: pendulum.Date, precision: Precision) -> str:
     if precision == "year":
         return f"{day.year}"
     if precision == "month":
-        return f"{MONTHS[day.month - 1]} {day.year}"
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+        return f"{MONTH_NAMES[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def _range(first: pendulum.Date, last: pendulum.Date, precision: Precision) -> str:
@@ -62,9 +48,9 @@ def _range(first: pendulum.Date, last: pendulum.Date, precision: Precision) -> s
     if precision == "day" and (first.year, first.month) == (last.year, last.month):
         return f"{first.day}{DASH}{b}"
     if precision == "day" and first.year == last.year:
-        return f"{first.day} {MONTHS[first.month - 1]} {DASH} {b}"
+        return f"{first.day} {MONTH_NAMES[first.month - 1]} {DASH} {b}"
     if precision == "month" and first.year == last.year:
-        return f"{MONTHS[first.month - 1]} {DASH} {b}"
+        return f"{MONTH_NAMES[first.month - 1]} {DASH} {b}"
     if precision == "year":
         return f"{a}{DASH}{b}"
     return f"{a} {DASH} {b}"
@@ -79,7 +65,7 @@ def _time(value: str) -> str:
     if when.month is None or when.day is None or when.hour is None:
         return value
     clock = f"{when.hour:02d}:{when.minute or 0:02d}"
-    text = f"{when.day} {MONTHS[when.month - 1]} {when.year}, {clock}"
+    text = f"{when.day} {MONTH_NAMES[when.month - 1]} {when.year}, {clock}"
     if when.utc_offset is not None:
         sign = "+" if when.utc_offset >= 0 else "-"
         hours, minutes = divmod(abs(when.utc_offset), 60)

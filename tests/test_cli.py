@@ -65,7 +65,7 @@ BROKEN: list[tuple[str, str | bytes, int, str]] = [
         "a: &a [x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a]\n"
         "c: &c [*b, *b, *b, *b, *b, *b]\nevents: *c\n",
         1,
-        "aliases (*name) are not allowed",
+        "aliases (*a) are not allowed",
     ),
     ("invalid UTF-8", VALID.encode().replace(b"title: B", b"title: \xff"), 8, "invalid UTF-8"),
     ("top-level list", "- id: a\n  title: A\n", 1, "found a list"),
@@ -87,12 +87,12 @@ BROKEN: list[tuple[str, str | bytes, int, str]] = [
 
 
 def problem_lines(out: str, path: Path) -> list[str]:
-    """The FILE:LINE:COL lines of validate's output, checking their form and the summary."""
+    """The lines of validate's standard output, checking each is one FILE:LINE:COL problem."""
     lines = out.splitlines()
-    assert re.fullmatch(r"\d+ problems? found", lines[-1]), out
-    for line in lines[:-1]:
+    assert lines, "no problem printed"
+    for line in lines:
         assert re.fullmatch(re.escape(str(path)) + r":\d+:\d+: \S.*", line), line
-    return lines[:-1]
+    return lines
 
 
 class TestValidateInProcess:
@@ -125,7 +125,7 @@ class TestValidateInProcess:
 
         out, err = capsys.readouterr()
         assert code == 1
-        assert err == ""
+        assert re.fullmatch(r"\d+ problems? found\n", err)  # the count; problems on stdout
         lines = problem_lines(out, path)
         assert lines[0].startswith(f"{path}:{line}:")
         assert any(words in problem for problem in lines), out
@@ -146,14 +146,16 @@ class TestValidateInProcess:
         assert code == 1
         assert [int(line.split(":")[1]) for line in lines] == [5, 10, 11]
 
-    def test_the_summary_counts_the_problems(
+    def test_the_summary_counts_the_problems_on_stderr_leaving_stdout_to_problems(
         self, write_yaml: WriteYaml, capsys: pytest.CaptureFixture[str]
     ) -> None:
         path = write_yaml("events: [{id: A, title: A}]\n")
 
         main(["validate", str(path)])
 
-        assert capsys.readouterr().out.splitlines()[-1] == "1 problem found"
+        captured = capsys.readouterr()
+        assert captured.err.splitlines()[-1] == "1 problem found"
+        assert all(line.startswith(f"{path}:") for line in captured.out.splitlines())
 
 
 class TestCommandLine:

@@ -309,7 +309,7 @@ class TestTimeline:
         assert [e.id for e in found] == ["national-ai-strategy", "strategy-period"]
 
     def test_undated_events_are_never_between_anything(self, timeline: Timeline) -> None:
-        assert "law-on-ai" not in [e.id for e in timeline.between("0001", "9998")]
+        assert "law-on-ai" not in [e.id for e in timeline.between("0002", "9997")]
 
     def test_duplicate_event_ids_are_rejected(self) -> None:
         with pytest.raises(ValueError, match="duplicate event id 'a'"):

@@ -357,6 +357,23 @@ class TestSpans:
         assert r.start.value == "../2025-10-29"
         assert r.end is not None and r.end.value == "2025-10-29"
 
+    def test_a_span_known_only_by_a_clock_time_end_starts_no_later_than_its_minute(
+        self,
+    ) -> None:
+        r = resolve(timeline(event("s", claim("tuoitre", None, "2025-10-30T18:00Z"), kind="span")))
+        start = r.to_json()["events"][0]["start"]
+        assert (start["value"], start["precision"]) == ("../2025-10-31T01:00+07:00", "time")
+
+    def test_a_break_by_a_span_known_only_by_a_clock_time_end_names_its_minute(self) -> None:
+        resolved = resolve(
+            timeline(
+                event("x", claim("gov", "2026")),
+                event("s", claim("tuoitre", None, "2025-10-30T18:00Z"), kind="span", after=["x"]),
+            )
+        )
+        [violation] = resolved["s"].violations
+        assert "s is dated no later than 31 October 2025, 01:00 but" in violation.message
+
     def test_a_conflict_on_either_side_makes_the_event_a_conflict(self) -> None:
         r = one(
             claim("vna", "2025-10-27", "2025-10-29"),
@@ -408,7 +425,7 @@ class TestUndatedAndBounded:
         )
         a = resolved["a"].start
         assert a is not None
-        assert (a.value, a.precision) == ("2021/2026-03-09", "day")
+        assert (a.value, a.precision) == ("2021-01-01/2026-03-09", "day")
 
     def test_after_a_span_means_after_its_end(self) -> None:
         resolved = resolve(
@@ -431,7 +448,7 @@ class TestUndatedAndBounded:
         )
         c = resolved["c"]
         assert c.status == "bounded"
-        assert c.start is not None and c.start.value == "2021-01-26/2025"
+        assert c.start is not None and c.start.value == "2021-01-26/2025-12-31"
         assert "set by x" in c.explanation
 
     def test_the_tighter_of_two_lower_bounds_wins(self) -> None:
@@ -503,6 +520,58 @@ class TestUndatedAndBounded:
         assert [(v.event, v.other, v.relation) for v in resolved.violations] == [
             ("x", "a", "before")
         ]
+
+    def test_both_ends_of_a_bound_are_named_at_the_precision_it_reports(self) -> None:
+        resolved = resolve(
+            timeline(
+                event("a", claim("gov", "2021-01-26")),
+                event("c", claim("vna", "2021-03")),
+                event("b", after=["a"], before=["c"]),
+            )
+        )
+        assert resolved.to_json()["events"][2]["start"] == {
+            "value": "2021-01-26/2021-03-31",
+            "precision": "day",
+            "earliest": "2021-01-26",
+            "latest": "2021-03-31",
+        }
+
+    def test_a_bound_from_a_clock_time_is_named_by_its_minute(self) -> None:
+        resolved = resolve(
+            timeline(
+                event("a", claim("tuoitre", "2026-03-08T20:00Z")),
+                event("b", after=["a"]),
+                event("c", before=["a"]),
+            )
+        )
+        starts = {e["id"]: e["start"] for e in resolved.to_json()["events"]}
+        assert starts["b"]["value"] == "2026-03-09T03:00+07:00/.."
+        assert starts["c"]["value"] == "../2026-03-09T03:00+07:00"
+        assert "before a (dated 9 March 2026, 03:00)." in resolved["c"].explanation
+
+    def test_a_bound_from_a_time_with_seconds_keeps_its_seconds(self) -> None:
+        resolved = resolve(
+            timeline(
+                event("a", claim("tuoitre", "2026-03-08T20:00:30Z")),
+                event("b", after=["a"]),
+                event("c", before=["a"]),
+            )
+        )
+        assert resolved["b"].start is not None and resolved["c"].start is not None
+        assert resolved["b"].start.value == "2026-03-09T03:00:30+07:00/.."
+        assert resolved["c"].start.value == "../2026-03-09T03:00:30+07:00"
+
+    def test_a_clock_time_and_a_day_are_both_named_to_the_minute(self) -> None:
+        resolved = resolve(
+            timeline(
+                event("a", claim("gov", "2026-03-01")),
+                event("c", claim("vna", "2026-03-08T20:00Z")),
+                event("b", after=["a"], before=["c"]),
+            )
+        )
+        b = resolved["b"].start
+        assert b is not None
+        assert (b.value, b.precision) == ("2026-03-01T00:00+07:00/2026-03-09T03:00+07:00", "time")
 
     def test_contradictory_bounds_are_reported(self) -> None:
         resolved = resolve(

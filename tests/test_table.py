@@ -7,6 +7,7 @@ import unicodedata
 import pytest
 
 import vntimeline
+from conftest import RunCli, WriteYaml
 from vntimeline import Claim, Event, PartialDate, ResolvedTimeline, Source, Timeline, resolve
 from vntimeline._table import MIN_WIDTH, display_width, format_table, wrap
 
@@ -189,6 +190,29 @@ class TestFormatTable:
         lines = table.splitlines()
         assert lines[2].startswith("! 2026-03-08T17:00+07:00/")
         assert lines[3].strip() == "2026-03-08T19:00+07:00"
+
+    def test_a_wrapped_span_keeps_the_space_after_its_dash(
+        self, write_yaml: WriteYaml, run_cli: RunCli
+    ) -> None:
+        path = write_yaml(
+            """
+            sources:
+              pr: {title: A, publisher: Press One}
+              pr2: {title: B, publisher: Press Two}
+            events:
+              - id: s
+                title: Span
+                kind: span
+                claims:
+                  - {source: pr, start: 2025-10-27, end: 2025-10-30}
+                  - {source: pr2, start: 2025-10-27, end: 2025-10-31}
+            """
+        )
+        done = run_cli("resolve", path, "--format", "table")
+        assert done.returncode == 0, done.stderr
+        lines = done.stdout.splitlines()
+        assert lines[2].startswith("! 2025-10-27 – 2025-10-30/ ")
+        assert lines[3].strip() == "2025-10-31"
 
     def test_the_bundled_data_fits_80_columns(self) -> None:
         table = format_table(resolve(vntimeline.load_default()))

@@ -178,7 +178,8 @@ def _validate(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem)
     if problems:
-        _summary(len(problems), sys.stdout)
+        # On stderr: standard output holds only FILE:LINE:COL lines, for tools.
+        _summary(len(problems), sys.stderr)
         return EXIT_DATA
     timeline = load(path)
     events, sources = len(timeline.events), len(timeline.sources)

@@ -51,6 +51,8 @@ __all__ = [
     "format_bounds",
     "get_zone",
     "local_date",
+    "portable_zone_name",
+    "skipped_in",
 ]
 
 Precision = Literal["year", "month", "day", "time"]
@@ -92,15 +94,33 @@ _EDTF = re.compile(
 )
 
 _QUALIFIERS: Final[dict[str | None, Qualifier]] = {"?": "?", "~": "~", "%": "%"}
-_MIN_YEAR: Final = 1
-_MAX_YEAR: Final = 9998  # the interval of 9999 would end past datetime's range
+# A day away from datetime's own range (years 1 to 9999), so that a date read
+# in any zone or offset (up to 26 hours apart) can still be written as a
+# local date: 0001-01-01 in Hanoi begins in the year 0 in UTC.
+_MIN_YEAR: Final = 2
+_MAX_YEAR: Final = 9997
 _EXAMPLES: Final = "2021, 2024-04, 2025-09-18, 2026-03-08T20:00Z or 202X"
+
+
+def portable_zone_name(name: str) -> bool:
+    """Whether *name* means the same zone on every machine.
+
+    The system's zone folder also holds ``localtime`` (this machine's own
+    zone), ``posixrules``, ``Factory`` and the ``posix/`` and ``right/``
+    copies (the latter counting leap seconds): a timeline must not change
+    with the machine that reads it.
+    """
+    return name not in {"localtime", "posixrules", "Factory"} and not name.startswith(
+        ("posix/", "right/")
+    )
 
 
 @functools.lru_cache(maxsize=512)
 def get_zone(name: str) -> zoneinfo.ZoneInfo:
     """Return the IANA time zone *name*, raising :class:`DateError` if unknown."""
     try:
+        if not portable_zone_name(name):
+            raise ValueError(name)
         return pendulum.timezone(name)
     except Exception as exc:  # pendulum raises several types for bad names
         raise DateError(
@@ -333,6 +353,26 @@ def _bounds(d: PartialDate, zone_name: str) -> tuple[int, int]:
         next_year, next_month = (d.year + 1, 1) if d.month == 12 else (d.year, d.month + 1)
         return _instant(zone, d.year, d.month, 1), _instant(zone, next_year, next_month, 1)
     return _instant(zone, d.year, 1, 1), _instant(zone, d.year + d.year_span, 1, 1)
+
+
+def skipped_in(d: PartialDate, zone_name: str) -> str | None:
+    """Why *d* names no time in *zone_name* (a clock change skipped it), or None.
+
+    A day can be skipped (Samoa went from 29 to 31 December 2011) and so can
+    a local time (02:30 on the night summer time begins); read anyway, the
+    first would be an empty interval and the second would silently move.
+    """
+    start, end = _bounds(d, zone_name)
+    if end <= start:
+        return f"{d} does not exist in {zone_name}: a clock change skipped it"
+    if d.hour is not None and d.utc_offset is None:
+        moment = _local(start, get_zone(zone_name))
+        if (moment.hour, moment.minute) != (d.hour, d.minute):
+            return (
+                f"{d} does not exist in {zone_name}: a clock change skipped it "
+                f"(the clocks went straight to {moment:%H:%M}); give the time with its UTC offset"
+            )
+    return None
 
 
 def _local(instant: int, zone: zoneinfo.ZoneInfo) -> _dt.datetime:

@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Final
 
-from ._dates import PartialDate
+from ._dates import PartialDate, portable_zone_name, skipped_in
 from ._gc import paused_gc
 from ._model import (
     AUTHORITIES,
@@ -191,6 +191,18 @@ def _walk(
                 f"the file nests more than {_MAX_DEPTH} levels deep; an events file needs five",
             )
         ], None
+    except yaml.reader.ReaderError as exc:
+        line, column = _position(text, exc.position)
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        return [
+            Problem(
+                label,
+                line,
+                column,
+                f"character U+{code:04X} is not allowed in YAML ({exc.reason}); "
+                'write it as an escape in a double-quoted string, e.g. "\\u0001"',
+            )
+        ], None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
@@ -202,8 +214,38 @@ def _walk(
         # Top-level keys came after the events list (a timezone, say), so the
         # events were read too early: read the file again as one tree.
         return _walk(label, path, seeds_dir, text, stream=False)
-    problems = sorted(reader.problems, key=lambda p: (p.line, p.column))
+    problems = _with_refused(label, composer.refused, reader.problems)
     return problems, (timeline if not problems else None)
+
+
+#: Refused constructs reported one by one; a bomb of thousands gets a count.
+_MAX_REFUSED: Final = 20
+
+
+def _with_refused(
+    label: str, refused: list[tuple[Any, str]], problems: list[Problem]
+) -> list[Problem]:
+    """The reader's problems with the composer's refusals, in file order.
+
+    A refused alias or tag was read as a null, so the reader may also have
+    complained about a null at the same place: the refusal says it better.
+    """
+    marks = {(mark.line + 1, mark.column + 1) for mark, _message in refused}
+    kept = [p for p in problems if (p.line, p.column) not in marks]
+    shown = [Problem(label, m.line + 1, m.column + 1, text) for m, text in refused[:_MAX_REFUSED]]
+    if len(refused) > _MAX_REFUSED:
+        mark = refused[_MAX_REFUSED][0]
+        more = len(refused) - _MAX_REFUSED
+        shown.append(
+            Problem(label, mark.line + 1, mark.column + 1, f"and {more} more aliases or tags")
+        )
+    return sorted(kept + shown, key=lambda p: (p.line, p.column))
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """Line and column (from 1) of libyaml's reader *offset*, a byte offset in UTF-8."""
+    before = text.encode("utf-8")[:offset].decode("utf-8", errors="ignore")
+    return before.count("\n") + 1, len(before) - before.rfind("\n")
 
 
 def _yaml() -> tuple[Any, Any]:
@@ -289,6 +331,9 @@ class _Composer:
         self._stream = stream
         self._anchors: dict[str, _Node] = {}
         self._held: Exception | None = None
+        #: What the file may not use (aliases, explicit tags): (mark, message),
+        #: in file order. The node in its place is a null, never expanded.
+        self.refused: list[tuple[Any, str]] = []
         self._depth = 0
         self._root: _Node | None = None
         self._streamed: _Streamed | None = None
@@ -402,8 +447,12 @@ class _Composer:
         if self._depth > _MAX_DEPTH:
             raise _TooDeepError(event.start_mark)
         tag = event.tag
+        implied = _MAP if kind is _Mapping else _SEQ
         if tag is None or tag == "!":
-            tag = _MAP if kind is _Mapping else _SEQ
+            tag = implied
+        elif tag != implied:
+            self._refuse_tag(event)
+            tag = implied
         node = kind(tag, [], event.start_mark)
         if event.anchor is not None:
             self._anchor(event, node)
@@ -422,6 +471,18 @@ class _Composer:
             )
         self._anchors[event.anchor] = node
         node.anchored = True
+
+    def _refuse_tag(self, event: Any) -> str:
+        """Refuse an explicit tag (``!!null 2021`` would silently drop a date)."""
+        shown = str(event.tag).replace("tag:yaml.org,2002:", "!!")
+        self.refused.append(
+            (
+                event.start_mark,
+                f"explicit tags ({shown}) are not allowed: write the value plainly "
+                "(quote it if it must stay text)",
+            )
+        )
+        return _NULL
 
     def _tag(self, value: str) -> str:
         """The implicit tag of a plain scalar, as the resolver gives it."""
@@ -444,6 +505,8 @@ class _Composer:
                 tag = event.tag
                 if tag is None or tag == "!":
                     tag = self._tag(event.value) if event.implicit[0] else _STR
+                elif tag != _STR:
+                    tag = self._refuse_tag(event)
                 node = _Scalar(tag, event.value, event.start_mark)
                 if event.anchor is not None:
                     self._anchor(event, node)
@@ -457,15 +520,17 @@ class _Composer:
                 keys.pop()
                 self._depth -= 1
             elif kind is alias:
-                found = self._anchors.get(event.anchor)
-                if found is None:
-                    self._hold(
-                        self._yaml.composer.ComposerError(
-                            None, None, "found undefined alias", event.start_mark
-                        )
+                # Never expand an alias (nested, aliases make a "billion laughs"
+                # bomb) nor share the node it names: a null takes its place.
+                self.refused.append(
+                    (
+                        event.start_mark,
+                        f"aliases (*{event.anchor}) are not allowed: write the value out "
+                        "(the file is reviewed in diffs, and aliases can be nested "
+                        "to exhaust memory)",
                     )
-                    found = _Scalar(_NULL, "", event.start_mark)
-                node = found
+                )
+                node = _Scalar(_NULL, "", event.start_mark)
             else:  # pragma: no cover - the parser never sends another event here
                 raise AssertionError(f"unexpected YAML event {event!r}")
             if not stack:
@@ -890,6 +955,9 @@ class _Reader:
         for key in ("start", "end"):
             if key in nodes and not _is_null(nodes[key]):
                 values[key] = self.date(nodes[key], f"{where}.{key}")
+                skipped = values[key] and skipped_in(values[key], zone)
+                if skipped:
+                    self.report(nodes[key], f"{where}.{key}", skipped)
         for key in ("quote", "note"):
             if key in nodes and not _is_null(nodes[key]):
                 values[key] = self.text(nodes[key], f"{where}.{key}")
@@ -1069,13 +1137,13 @@ def _closest_line(quote: str, seed_text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _zone_names() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones())
+    return frozenset(name for name in zoneinfo.available_timezones() if portable_zone_name(name))
 
 
 @functools.lru_cache(maxsize=256)
 def _known_zone(name: str) -> bool:
     # ZoneInfo would also accept paths like "../x"; only real zone names count.
-    if name.startswith(("/", ".")) or ".." in name:
+    if name.startswith(("/", ".")) or ".." in name or not portable_zone_name(name):
         return False
     try:
         zoneinfo.ZoneInfo(name)

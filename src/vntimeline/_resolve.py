@@ -40,7 +40,8 @@ equal members found twice          one candidate (each maximal set is
 distinct sets at the top weight    ``conflict``: the hull of their common
                                    parts, at their finest precision
 start and end differ in status     the more disputed side (SIDE_STATUS_RANK)
-two bounds at the same instant     finer precision, then smaller event ids
+two bounds at the same instant     finer precision (a second before a
+                                   minute), then smaller event ids
 dissent                            sorted by (source id, value, reason)
 a broken constraint                reported on the dated event that breaks
                                    it (see :class:`_Order`)
@@ -156,8 +157,27 @@ class _Bound(NamedTuple):
 
     instant: int
     precision: Precision
+    unit: int  # seconds in one unit of the originating interval (see _unit)
     origin: str  # the dated event whose date it is
     via: str  # the neighbour it arrived through
+
+
+def _unit(lo: int, hi: int, precision: Precision) -> int:
+    """Seconds in one unit of ``[lo, hi)`` at *precision*, to name an end of it by.
+
+    A bound is an instant, but formatting needs an interval: a time is named
+    by its minute (or its second, if the source gave seconds), so the bound
+    keeps that width. Coarser units are named by any instant inside them,
+    so one second will do (and days, months and years vary in length).
+    """
+    if precision != "time":
+        return 1
+    return 60 if (hi - lo) % 60 == 0 else 1
+
+
+def _bound_key(bound: _Bound) -> tuple[int, int, str, str]:
+    """Tie-break of two bounds at one instant: finer precision and unit, then smaller ids."""
+    return -_RANK[bound.precision], bound.unit, bound.origin, bound.via
 
 
 def _later_lower(a: _Bound | None, b: _Bound) -> _Bound:
@@ -166,7 +186,7 @@ def _later_lower(a: _Bound | None, b: _Bound) -> _Bound:
         return b
     if a.instant != b.instant:
         return a if a.instant > b.instant else b
-    return min(a, b, key=lambda x: (-_RANK[x.precision], x.origin, x.via))
+    return min(a, b, key=_bound_key)
 
 
 def _earlier_upper(a: _Bound | None, b: _Bound) -> _Bound:
@@ -175,7 +195,7 @@ def _earlier_upper(a: _Bound | None, b: _Bound) -> _Bound:
         return b
     if a.instant != b.instant:
         return a if a.instant < b.instant else b
-    return min(a, b, key=lambda x: (-_RANK[x.precision], x.origin, x.via))
+    return min(a, b, key=_bound_key)
 
 
 def format_weight(weight: Fraction) -> str:
@@ -348,10 +368,11 @@ class _Resolver:
 
     def open_start(self, end: _Outcome | None, zone: str) -> ResolvedDate | None:
         """A span dated only by its end started no later than that end."""
-        if end is None or end.date.end is None:
+        if end is None or end.date.start is None or end.date.end is None:
             return None
-        hi, precision = end.date.end, end.date.precision
-        text = self.value(hi - 1, hi, zone, precision)
+        lo, hi, precision = end.date.start, end.date.end, end.date.precision
+        # Name the last unit of the end (a minute, not its last second).
+        text = self.value(hi - _unit(lo, hi, precision), hi, zone, precision)
         return ResolvedDate(f"../{text}", precision, None, hi, zone)
 
     # -- one side of one event --------------------------------------------------
@@ -566,8 +587,10 @@ class _Reading(NamedTuple):
 
     first: tuple[int | None, int]  # its start interval (lo may be open)
     first_precision: Precision
+    first_unit: int  # see _unit
     last: tuple[int | None, int]  # its end interval if it is a span with an end, else its start
     last_precision: Precision
+    last_unit: int
 
 
 class _Order:
@@ -677,17 +700,19 @@ class _Order:
         reading = self.readings[event_id]
         lo = reading.last[0]
         assert lo is not None  # a last interval is never open below
-        return _Bound(lo, reading.last_precision, event_id, event_id)
+        return _Bound(lo, reading.last_precision, reading.last_unit, event_id, event_id)
 
     def own_upper(self, event_id: str) -> _Bound:
         """The upper bound a dated event passes on: the end of its start interval."""
         reading = self.readings[event_id]
-        return _Bound(reading.first[1], reading.first_precision, event_id, event_id)
+        return _Bound(
+            reading.first[1], reading.first_precision, reading.first_unit, event_id, event_id
+        )
 
     def words(self, bound: _Bound, zone: str, lower: bool) -> str:
-        """A bound in words, at its precision, in *zone*."""
-        at = bound.instant if lower else bound.instant - 1
-        return self.resolver.prose(at, at + 1, zone, bound.precision)
+        """A bound in words, at its precision, in *zone*: the unit just after or before it."""
+        at = bound.instant if lower else bound.instant - bound.unit
+        return self.resolver.prose(at, at + bound.unit, zone, bound.precision)
 
     def source_phrase(self, bound: _Bound, zone: str, lower: bool) -> str:
         """Phrase a bound: "dated 26 January 2021" or "not before ..., set by decision-127"."""
@@ -733,11 +758,11 @@ class _Order:
         zone = event.timezone
         reading = self.readings[event_id]
         if relation == "after":
-            (lo, hi), precision = reading.first, reading.first_precision
+            (lo, hi), precision, unit = reading.first, reading.first_precision, reading.first_unit
         else:
-            (lo, hi), precision = reading.last, reading.last_precision
+            (lo, hi), precision, unit = reading.last, reading.last_precision, reading.last_unit
         if lo is None:  # a span known only by its end
-            dated = f"no later than {self.resolver.prose(hi - 1, hi, zone, precision)}"
+            dated = f"no later than {self.resolver.prose(hi - unit, hi, zone, precision)}"
         else:
             dated = self.resolver.prose(lo, hi, zone, precision)
         lower = relation == "after"
@@ -757,21 +782,18 @@ class _Order:
         """An event with no dated claims, placed between the bounds its neighbours imply."""
         event = resolved.event
         zone = event.timezone
+        bounds = [b for b in (low, high) if b is not None]
+        # Both ends are named at the one precision the result reports (the
+        # finer), so "2021-01-26" and "2021-03" give "2021-01-26/2021-03-31";
+        # a time is named by the finest unit among the bounds of that precision.
+        precision = max((b.precision for b in bounds), key=_RANK.__getitem__)
+        unit = min(b.unit for b in bounds if b.precision == precision)
         values = self.resolver.value
-        low_text = (
-            ".." if low is None else values(low.instant, low.instant + 1, zone, low.precision)
-        )
+        low_text = ".." if low is None else values(low.instant, low.instant + unit, zone, precision)
         high_text = (
-            ".." if high is None else values(high.instant - 1, high.instant, zone, high.precision)
+            ".." if high is None else values(high.instant - unit, high.instant, zone, precision)
         )
         value = low_text if low_text == high_text else f"{low_text}/{high_text}"
-        if low is None:
-            assert high is not None
-            precision = high.precision
-        elif high is None:
-            precision = low.precision
-        else:
-            precision = max(low.precision, high.precision, key=_RANK.__getitem__)
         date = ResolvedDate(
             value,
             precision,
@@ -804,7 +826,16 @@ def _reading(resolved: ResolvedEvent) -> _Reading | None:
         return None
     start = resolved.start
     last = resolved.end if resolved.end is not None and resolved.end.start is not None else start
-    assert start.end is not None and last.end is not None
+    assert start.end is not None and last.end is not None and last.start is not None
+    # An open start (a span known only by its end) ends where its end does,
+    # so it is named in the end's units.
+    whole = start if start.start is not None else last
+    assert whole.start is not None and whole.end is not None
     return _Reading(
-        (start.start, start.end), start.precision, (last.start, last.end), last.precision
+        (start.start, start.end),
+        start.precision,
+        _unit(whole.start, whole.end, whole.precision),
+        (last.start, last.end),
+        last.precision,
+        _unit(last.start, last.end, last.precision),
     )

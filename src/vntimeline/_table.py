@@ -108,12 +108,18 @@ def _date_lines(text: str, width: int) -> list[str]:
     if display_width(text) <= width:
         return [text]
     lines: list[str] = []
-    for part in _split_keep(text, SPAN_JOIN.rstrip() + " "):
-        for piece in _split_keep(part.rstrip(), "/"):
-            if lines and display_width(lines[-1] + piece) <= width:
+    for part in _split_keep(text, SPAN_JOIN):
+        for piece in _split_keep(part, "/"):
+            # A piece keeps its trailing space (" – "), so whatever is joined
+            # after it stays a separate word; the space is not counted, since
+            # a line that ends there drops it.
+            if lines and display_width((lines[-1] + piece).rstrip()) <= width:
                 lines[-1] += piece
             else:
-                lines.extend(_hard_split(piece, width))
+                word = piece.rstrip()
+                cut = _hard_split(word, width) or [""]
+                cut[-1] += piece[len(word) :]
+                lines.extend(cut)
     return [line.rstrip() for line in lines]
 
 

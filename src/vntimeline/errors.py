@@ -8,6 +8,7 @@ that knows nothing of vntimeline still handles them sensibly.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import attrs
@@ -43,14 +44,28 @@ class ExportError(VntimelineError, OSError):
     """A feed, chart or report could not be written."""
 
 
+# Line breaks and other control characters, which could split one problem
+# into lines that look like more problems (a key may hold any of them).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    r"""*text* with control characters written as escapes (``\n``), so it stays one line."""
+    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
+
+
 @attrs.frozen
 class Problem:
-    """One problem found in a data file, with the place it was found."""
+    """One problem found in a data file, with the place it was found.
 
-    path: str
+    The path and the message never hold a line break: each problem prints as
+    exactly one ``FILE:LINE:COL: message`` line.
+    """
+
+    path: str = attrs.field(converter=_one_line)
     line: int
     column: int
-    message: str
+    message: str = attrs.field(converter=_one_line)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"

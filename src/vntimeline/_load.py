@@ -574,7 +574,12 @@ class _Reader:
         self.problems.append(Problem(self.label, mark.line + 1, mark.column + 1, prefix + message))
 
     def visit(self, node: _Node, where: str) -> bool:
-        """Mark *node* visited; an alias shows up as a node seen twice."""
+        """Mark *node* visited; a node seen twice would be an alias.
+
+        The composer already refuses every alias and never shares a node, so
+        this is a second line of defence: walking a shared node again is how
+        an alias bomb would explode.
+        """
         if not node.anchored:  # no alias names it: it can only be reached once
             return True
         if id(node) in self._seen:

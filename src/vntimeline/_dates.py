@@ -53,6 +53,7 @@ __all__ = [
     "local_date",
     "portable_zone_name",
     "skipped_in",
+    "time_unit",
 ]
 
 Precision = Literal["year", "month", "day", "time"]
@@ -375,6 +376,15 @@ def skipped_in(d: PartialDate, zone_name: str) -> str | None:
     return None
 
 
+def time_unit(start: int, end: int) -> int:
+    """Seconds in the unit a time interval ``[start, end)`` is named by.
+
+    A minute, or a second when the source gave seconds: ``10:00`` is 60
+    seconds wide, ``10:00:30`` one.
+    """
+    return 60 if (end - start) % 60 == 0 else 1
+
+
 def _local(instant: int, zone: zoneinfo.ZoneInfo) -> _dt.datetime:
     return _dt.datetime.fromtimestamp(instant, zone)
 
@@ -391,7 +401,7 @@ def format_bounds(start: int, end: int, zone_name: str, precision: Precision) ->
     if precision == "time":
         # A time is a minute (or a second) wide: name the interval by the
         # first and the last of those units, not by its exclusive end.
-        unit = 60 if (end - start) % 60 == 0 else 1
+        unit = time_unit(start, end)
 
         def stamp(moment: _dt.datetime) -> str:
             # isoformat pads years below 1000; strftime("%Y") does not on glibc.

@@ -261,14 +261,12 @@ _MAX_DEPTH: Final = 64
 class _Node:
     """A YAML node as the reader needs it: tag, value, and where it starts."""
 
-    __slots__ = ("anchored", "start_mark", "tag", "value")
+    __slots__ = ("start_mark", "tag", "value")
 
     def __init__(self, tag: str, value: Any, start_mark: Any) -> None:
         self.tag = tag
         self.value = value
         self.start_mark = start_mark
-        #: Whether an alias may refer to it (only such a node can be reached twice).
-        self.anchored = False
 
 
 class _Scalar(_Node):
@@ -470,7 +468,6 @@ class _Composer:
                 )
             )
         self._anchors[event.anchor] = node
-        node.anchored = True
 
     def _refuse_tag(self, event: Any) -> str:
         """Refuse an explicit tag (``!!null 2021`` would silently drop a date)."""
@@ -556,7 +553,6 @@ class _Reader:
         self.path = path
         self.seeds_dir = seeds_dir
         self.problems: list[Problem] = []
-        self._seen: set[int] = set()  # anchored nodes visited
         self._dates: dict[str, PartialDate] = {}  # dates repeat: parse each text once
         self._seed_texts: dict[str, str | None] = {}
         #: Sources that exist but are broken: claims citing them are not "unknown".
@@ -573,35 +569,12 @@ class _Reader:
         prefix = f"{where}: " if where else ""
         self.problems.append(Problem(self.label, mark.line + 1, mark.column + 1, prefix + message))
 
-    def visit(self, node: _Node, where: str) -> bool:
-        """Mark *node* visited; a node seen twice would be an alias.
-
-        The composer already refuses every alias and never shares a node, so
-        this is a second line of defence: walking a shared node again is how
-        an alias bomb would explode.
-        """
-        if not node.anchored:  # no alias names it: it can only be reached once
-            return True
-        if id(node) in self._seen:
-            self.report(
-                node,
-                where,
-                "aliases (*name) are not allowed: write the value out "
-                "(the file is reviewed in diffs, and aliases can be "
-                "nested to exhaust memory)",
-            )
-            return False
-        self._seen.add(id(node))
-        return True
-
     # -- shapes ------------------------------------------------------------------
 
     def mapping(
         self, node: _Node, where: str, allowed: tuple[str, ...] | None, what: str
     ) -> dict[str, tuple[_Node, _Node]] | None:
         """The entries of a mapping node, or None after reporting why it is not one."""
-        if not self.visit(node, where):
-            return None
         if not isinstance(node, _Mapping):
             self.report(
                 node,
@@ -643,8 +616,6 @@ class _Reader:
 
     def sequence(self, node: _Node, where: str, what: str) -> Iterable[_Node]:
         """The items of a sequence node, or [] after reporting why it is not one."""
-        if not self.visit(node, where):
-            return []
         if _is_null(node):
             return []
         if not isinstance(node, _Sequence):
@@ -656,8 +627,6 @@ class _Reader:
 
     def scalar(self, node: _Node, where: str, what: str) -> str | None:
         """The raw text of a scalar node, or None after reporting what was expected."""
-        if not self.visit(node, where):
-            return None
         if not isinstance(node, _Scalar) or _is_null(node):
             self.report(node, where, f"expected {what}, found {_describe(node)}")
             return None

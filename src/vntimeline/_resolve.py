@@ -61,7 +61,15 @@ from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from typing import Final, Literal, NamedTuple
 
-from ._dates import MONTH_NAMES, PRECISIONS, PartialDate, Precision, format_bounds, get_zone
+from ._dates import (
+    MONTH_NAMES,
+    PRECISIONS,
+    PartialDate,
+    Precision,
+    format_bounds,
+    get_zone,
+    time_unit,
+)
 from ._gc import paused_gc
 from ._model import Claim, Event, Timeline, order_edges
 from ._policy import Policy, WeightPolicy, exact_weight
@@ -170,9 +178,7 @@ def _unit(lo: int, hi: int, precision: Precision) -> int:
     keeps that width. Coarser units are named by any instant inside them,
     so one second will do (and days, months and years vary in length).
     """
-    if precision != "time":
-        return 1
-    return 60 if (hi - lo) % 60 == 0 else 1
+    return time_unit(lo, hi) if precision == "time" else 1
 
 
 def _bound_key(bound: _Bound) -> tuple[int, int, str, str]:

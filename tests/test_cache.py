@@ -13,8 +13,9 @@ import matplotlib
 import pytest
 
 import vntimeline
-from vntimeline import _build, _cache, _chart
+from vntimeline import _build, _cache
 from vntimeline._build import build
+from vntimeline._export.chart import figure as _chart
 
 # Resolved now, before the fixtures below move XDG_CACHE_HOME: matplotlib keeps
 # its font cache there and would rebuild it (slowly) in an empty folder.

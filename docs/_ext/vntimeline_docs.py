@@ -5,7 +5,7 @@
 * ``.. schema-table:: PART`` renders the keys of one part of the JSON Schema
   (``file``, ``source``, ``event`` or ``claim``) as a table, so the data
   format reference is generated from the same schema editors validate with.
-* Cross-references to private modules (``vntimeline._resolved.ResolvedEvent``,
+* Cross-references to private modules (``vntimeline._model.resolved.ResolvedEvent``,
   as type hints name them) and bare names in docstrings (``DateError``)
   resolve to where they are documented (``vntimeline.ResolvedEvent``,
   ``vntimeline.errors.DateError``).
@@ -24,7 +24,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from vntimeline._sphinx_tables import table_node
+from vntimeline.sphinx.tables import table_node
 
 
 class CliHelp(SphinxDirective):
@@ -166,7 +166,7 @@ class SchemaTable(SphinxDirective):
 def _public_alias(app: Sphinx, env: Any, node: Any, contnode: nodes.Element) -> Any:
     """Resolve private or bare names to where they are documented.
 
-    Type hints name ``vntimeline._resolved.ResolvedEvent``, and docstrings
+    Type hints name ``vntimeline._model.resolved.ResolvedEvent``, and docstrings
     written inside a module say ``DateError``; the docs document them as
     ``vntimeline.ResolvedEvent`` and ``vntimeline.errors.DateError``.
     """

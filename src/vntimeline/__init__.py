@@ -16,9 +16,9 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._dates import PartialDate, Precision, Qualifier
-from ._load import check, default_data_path, load, load_default
-from ._model import Authority, Claim, Event, Kind, Source, Timeline
+from ._load.loader import check, default_data_path, load, load_default
+from ._model.dates import PartialDate, Precision, Qualifier
+from ._model.events import Authority, Claim, Event, Kind, Source, Timeline
 from .errors import (
     DataError,
     DateError,
@@ -30,11 +30,9 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
-    from ._chart import plot, save_chart
-    from ._ical import FeedOptions, to_ical, write_ical
-    from ._policy import Policy, WeightPolicy
-    from ._resolve import resolve
-    from ._resolved import (
+    from ._export.chart.figure import plot, save_chart
+    from ._export.ical.feed import FeedOptions, to_ical, write_ical
+    from ._model.resolved import (
         Dissent,
         ResolvedDate,
         ResolvedEvent,
@@ -42,6 +40,8 @@ if TYPE_CHECKING:
         Status,
         Violation,
     )
+    from ._resolve.policy import Policy, WeightPolicy
+    from ._resolve.resolver import resolve
 
 __version__ = "0.1.0"
 
@@ -85,20 +85,20 @@ __all__ = [
 # Names loaded on first access: the exporters import matplotlib or icalendar,
 # and the resolver (with fractions) is a third of what importing costs.
 _LAZY = {
-    "Dissent": "._resolved",
-    "ResolvedDate": "._resolved",
-    "ResolvedEvent": "._resolved",
-    "ResolvedTimeline": "._resolved",
-    "Status": "._resolved",
-    "Violation": "._resolved",
-    "Policy": "._policy",
-    "WeightPolicy": "._policy",
-    "resolve": "._resolve",
-    "plot": "._chart",
-    "save_chart": "._chart",
-    "FeedOptions": "._ical",
-    "to_ical": "._ical",
-    "write_ical": "._ical",
+    "Dissent": "._model.resolved",
+    "ResolvedDate": "._model.resolved",
+    "ResolvedEvent": "._model.resolved",
+    "ResolvedTimeline": "._model.resolved",
+    "Status": "._model.resolved",
+    "Violation": "._model.resolved",
+    "Policy": "._resolve.policy",
+    "WeightPolicy": "._resolve.policy",
+    "resolve": "._resolve.resolver",
+    "plot": "._export.chart.figure",
+    "save_chart": "._export.chart.figure",
+    "FeedOptions": "._export.ical.feed",
+    "to_ical": "._export.ical.feed",
+    "write_ical": "._export.ical.feed",
 }
 
 

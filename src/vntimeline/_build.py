@@ -19,12 +19,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ._load import load
-from ._resolve import resolve
+from ._load.loader import load
+from ._resolve.resolver import resolve
 from .errors import ExportError
 
 if TYPE_CHECKING:
-    from ._resolved import ResolvedTimeline
+    from ._model.resolved import ResolvedTimeline
 
 __all__ = ["build"]
 
@@ -40,7 +40,7 @@ def build(data: str | os.PathLike[str], out: str | os.PathLike[str]) -> list[Pat
     the last build into *out* wrote from the same inputs are kept as they are.
     """
     from ._cache import BuildCache
-    from ._ical import STATE_FILENAME
+    from ._export.ical.feed import STATE_FILENAME
 
     target = Path(out)
     state = target / STATE_FILENAME
@@ -49,8 +49,8 @@ def build(data: str | os.PathLike[str], out: str | os.PathLike[str]) -> list[Pat
     if unchanged is not None:
         return [target / name for name in unchanged]
 
-    from ._chart import save_charts
-    from ._ical import FeedOptions, feed_filename, write_feeds
+    from ._export.chart.figure import save_charts
+    from ._export.ical.feed import FeedOptions, feed_filename, write_feeds
 
     timeline = cache.timeline()
     loaded = timeline is None
@@ -116,6 +116,6 @@ def build(data: str | os.PathLike[str], out: str | os.PathLike[str]) -> list[Pat
 
 
 def _chart(resolved: ResolvedTimeline, path: Path, *, category: str) -> None:
-    from ._chart import save_charts
+    from ._export.chart.figure import save_charts
 
     save_charts(resolved, [path], categories=[category])

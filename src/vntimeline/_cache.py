@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from ._atomic import atomic_write
-from ._model import Timeline
+from ._model.events import Timeline
 
 __all__ = ["CACHE_DIR", "BuildCache", "file_digest"]
 
@@ -78,8 +78,8 @@ def _code_and_versions() -> str:
     package = Path(__file__).resolve().parent
     # The code itself, not its version number: a changed module (a fix, a
     # checkout of another branch) must never reuse outputs of the old one.
-    for source in sorted(package.glob("*.py")):
-        digest.update(source.name.encode("utf-8") + b"\0")
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode("utf-8") + b"\0")
         digest.update(source.read_bytes())
     versions = [sys.version]
     for name in _LIBRARIES:
@@ -219,7 +219,7 @@ class BuildCache:
         """
         if self._data is None:
             return
-        from ._load import seed_folders
+        from ._load.loader import seed_folders
 
         seeds: list[tuple[str, str | None]] = []
         for name in sorted({s.seed for s in timeline.sources if s.seed is not None}):

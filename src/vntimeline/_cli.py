@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from . import __version__
-from ._load import default_data_path, load
+from ._load.loader import default_data_path, load
 from .errors import DataError, OptionError, VntimelineError
 
 if TYPE_CHECKING:
-    from ._model import Timeline
-    from ._resolved import ResolvedTimeline
+    from ._model.events import Timeline
+    from ._model.resolved import ResolvedTimeline
 
 EXIT_OK = 0
 EXIT_DATA = 1
@@ -165,13 +165,13 @@ def _load(args: argparse.Namespace) -> Timeline:
 
 
 def _resolved(args: argparse.Namespace) -> ResolvedTimeline:
-    from ._resolve import resolve
+    from ._resolve.resolver import resolve
 
     return resolve(_load(args))
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from ._load import check
+    from ._load.loader import check
 
     path = _path(args)
     problems = check(path)
@@ -195,7 +195,7 @@ def _resolve(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(resolved.dumps() + "\n")
     else:
-        from ._table import format_table
+        from ._export.table import format_table
 
         width = shutil.get_terminal_size((80, 24)).columns
         sys.stdout.write(format_table(resolved, width=max(60, width)))
@@ -205,7 +205,7 @@ def _resolve(args: argparse.Namespace) -> int:
 def _check_category(resolved: ResolvedTimeline, category: str) -> None:
     known = resolved.timeline.categories
     if category not in known:
-        from ._model import suggest
+        from ._model.events import suggest
 
         raise UsageError(
             f"unknown category {category!r}{suggest(category, known)}; "
@@ -214,7 +214,7 @@ def _check_category(resolved: ResolvedTimeline, category: str) -> None:
 
 
 def _ics(args: argparse.Namespace) -> int:
-    from ._ical import STATE_FILENAME, FeedOptions, to_ical, write_ical
+    from ._export.ical.feed import STATE_FILENAME, FeedOptions, to_ical, write_ical
 
     resolved = _resolved(args)
     if args.category is not None:
@@ -233,7 +233,7 @@ def _ics(args: argparse.Namespace) -> int:
 
 
 def _chart(args: argparse.Namespace) -> int:
-    from ._chart import save_chart
+    from ._export.chart.figure import save_chart
 
     suffix = Path(args.output).suffix.lower()
     if suffix not in (".svg", ".png", ".pdf"):
@@ -267,7 +267,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from ._serve import serve
+    from ._serve.server import serve
 
     if not 0 <= args.port <= 65535:
         raise UsageError(f"--port must be between 0 and 65535, got {args.port}")

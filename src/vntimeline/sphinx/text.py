@@ -1,0 +1,140 @@
+"""Words for the docs tables: resolved dates at their precision, and source names.
+
+Pure functions of the resolver's output (no docutils, no Sphinx), so the
+tables can be checked against the data without building anything.
+
+A date is written at the precision the resolver decided, never finer:
+``2021``, ``April 2024``, ``18 September 2025``. A value that is not one
+unit of its precision (a conflict spanning the tied dates, a bounded event)
+is written as a range of its first and last units, shortened where the units
+share a month or year (``8–9 March 2026``); an open side reads "on or
+before" / "on or after".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+import pendulum
+
+from .._model.dates import MONTH_NAMES, PartialDate
+from ..errors import DateError
+
+if TYPE_CHECKING:
+    from .._model.dates import Precision
+    from .._model.events import Source
+    from .._model.resolved import ResolvedDate, ResolvedEvent
+
+__all__ = ["describe_date", "describe_event_date", "source_label"]
+
+DASH: Final = "\N{EN DASH}"
+NOT_DATED: Final = "not dated"
+
+
+def _unit(day: pendulum.Date, precision: Precision) -> str:
+    """*day* written at *precision* (``time`` is handled by the caller)."""
+    if precision == "year":
+        return f"{day.year}"
+    if precision == "month":
+        return f"{MONTH_NAMES[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def _range(first: pendulum.Date, last: pendulum.Date, precision: Precision) -> str:
+    """The units from *first* to *last*, sharing what they share (``8–9 March 2026``)."""
+    a, b = _unit(first, precision), _unit(last, precision)
+    if a == b:
+        return a
+    if precision == "day" and (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}{DASH}{b}"
+    if precision == "day" and first.year == last.year:
+        return f"{first.day} {MONTH_NAMES[first.month - 1]} {DASH} {b}"
+    if precision == "month" and first.year == last.year:
+        return f"{MONTH_NAMES[first.month - 1]} {DASH} {b}"
+    if precision == "year":
+        return f"{a}{DASH}{b}"
+    return f"{a} {DASH} {b}"
+
+
+def _time(value: str) -> str:
+    """A date-time value as ``9 March 2026, 03:00 UTC+07:00`` (the EDTF text if unreadable)."""
+    try:
+        when = PartialDate.parse(value.split("/")[0])
+    except DateError:
+        return value
+    if when.month is None or when.day is None or when.hour is None:
+        return value
+    clock = f"{when.hour:02d}:{when.minute or 0:02d}"
+    text = f"{when.day} {MONTH_NAMES[when.month - 1]} {when.year}, {clock}"
+    if when.utc_offset is not None:
+        sign = "+" if when.utc_offset >= 0 else "-"
+        hours, minutes = divmod(abs(when.utc_offset), 60)
+        text += f" UTC{sign}{hours:02d}:{minutes:02d}"
+    return text if "/" not in value else f"{text} {DASH} {_time(value.split('/')[1])}"
+
+
+def describe_date(date: ResolvedDate | None) -> str:
+    """One resolved start or end in words, at its precision, with its EDTF qualifier.
+
+    ``2025?`` is "2025 (uncertain)", ``2020~`` "about 2020", ``2020%`` both.
+    """
+    if date is None:
+        return NOT_DATED
+    words = _plain(date)
+    qualifier = date.value[-1:]
+    if qualifier in ("~", "%"):
+        words = f"about {words}"
+    if qualifier in ("?", "%"):
+        words = f"{words} (uncertain)"
+    return words
+
+
+def _plain(date: ResolvedDate) -> str:
+    """The date in words without its qualifier."""
+    first, last = date.earliest, date.latest
+    if date.precision == "time" and first is not None and last is not None:
+        return _time(date.value)
+    # Open sides only occur for bounded events; words at day precision at least,
+    # since a bound taken from a neighbour is a day.
+    precision: Precision = "day" if date.precision == "time" else date.precision
+    if first is None:
+        return NOT_DATED if last is None else f"on or before {_unit(last, precision)}"
+    if last is None:
+        return f"on or after {_unit(first, precision)}"
+    return _range(first, last, precision)
+
+
+def describe_event_date(event: ResolvedEvent) -> str:
+    """The event's date in words: its start, and for a span its end (``27–29 October 2025``)."""
+    if event.end is None or event.start is None:
+        return describe_date(event.start)
+    start, end = event.start, event.end
+    if (
+        start.exact
+        and end.exact
+        and start.precision == end.precision == "day"
+        and start.earliest is not None
+        and end.latest is not None
+        and start.earliest <= end.latest
+    ):
+        return _range(start.earliest, end.latest, "day")
+    a, b = describe_date(start), describe_date(end)
+    return a if a == b else f"{a} {DASH} {b}"
+
+
+def source_label(source: Source) -> str:
+    """A short name for *source*: its publisher without the parenthesised detail, and its date.
+
+    ``Việt Nam News (Vietnam News Agency, VNA/VNS)`` published 2025-10-20
+    becomes ``Việt Nam News, 2025-10-20``.
+    """
+    name = source.publisher.split(" (")[0].strip() or source.publisher
+    if source.published is None:
+        return name
+    published = source.published
+    day = published.year, published.month, published.day
+    if day[1] is None:
+        return f"{name}, {day[0]}"
+    if day[2] is None:
+        return f"{name}, {day[0]:04d}-{day[1]:02d}"
+    return f"{name}, {day[0]:04d}-{day[1]:02d}-{day[2]:02d}"

@@ -31,7 +31,7 @@ from .errors import (
 
 if TYPE_CHECKING:
     from ._export.chart.figure import plot, save_chart
-    from ._export.ical.feed import FeedOptions, to_ical, write_ical
+    from ._export.ical import FeedOptions, to_ical, write_ical
     from ._model.resolved import (
         Dissent,
         ResolvedDate,
@@ -96,9 +96,9 @@ _LAZY = {
     "resolve": "._resolve.resolver",
     "plot": "._export.chart.figure",
     "save_chart": "._export.chart.figure",
-    "FeedOptions": "._export.ical.feed",
-    "to_ical": "._export.ical.feed",
-    "write_ical": "._export.ical.feed",
+    "FeedOptions": "._export.ical",
+    "to_ical": "._export.ical",
+    "write_ical": "._export.ical",
 }
 
 

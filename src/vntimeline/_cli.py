@@ -1,7 +1,7 @@
 """The ``vntimeline`` command line: a thin layer over the public API.
 
-Exit codes (DESIGN section 5): 0 success, 1 bad data (or output that could
-not be written), 2 bad usage. Data problems are printed as
+Exit codes (see ``docs/reference/cli.rst``): 0 success, 1 bad data (or output
+that could not be written), 2 bad usage. Data problems are printed as
 ``FILE:LINE:COL: message``, never as a traceback, and a failed command leaves
 no partial output file behind.
 """
@@ -14,7 +14,7 @@ import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, Final, NoReturn, TextIO
 
 from . import __version__
 from ._load.loader import default_data_path, load
@@ -73,6 +73,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
+    """The command line: the global options, then each command with PATH and its own options."""
     parser = _Parser(
         prog="vntimeline",
         description="Track dated milestones that sources disagree on, resolve them "
@@ -84,12 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(
         dest="command", metavar="COMMAND", required=True, parser_class=_Parser
     )
-
-    def command(
-        name: str,
-        help_text: str,
-        run: Callable[[argparse.Namespace], int],
-    ) -> argparse.ArgumentParser:
+    for name, help_text, run, add_options in _COMMANDS:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.add_argument(
             "path",
@@ -99,49 +95,58 @@ def _parser() -> argparse.ArgumentParser:
             help="the events.yaml file (default: the bundled dataset)",
         )
         sub.set_defaults(run=run)
-        return sub
+        add_options(sub)
+    return parser
 
-    command(
-        "validate", "check a data file; print each problem as FILE:LINE:COL: message", _validate
-    )
 
-    resolve = command("resolve", "print the decided date of every event", _resolve)
-    resolve.add_argument(
+def _no_options(sub: argparse.ArgumentParser) -> None:
+    """Options of ``validate``: none."""
+
+
+def _resolve_options(sub: argparse.ArgumentParser) -> None:
+    """Options of ``resolve``."""
+    sub.add_argument(
         "--format",
         choices=("table", "json"),
         default="table",
         help="a table for people (default) or the JSON document",
     )
 
-    ics = command("ics", "write the iCalendar feed", _ics)
-    ics.add_argument(
+
+def _ics_options(sub: argparse.ArgumentParser) -> None:
+    """Options of ``ics``."""
+    sub.add_argument(
         "-o",
         "--output",
         required=True,
         metavar="FILE",
         help="the .ics file to write, or - for standard output",
     )
-    ics.add_argument("--category", metavar="C", help="only events of this category")
+    sub.add_argument("--category", metavar="C", help="only events of this category")
 
-    chart = command("chart", "write the Gantt chart (SVG, PNG or PDF by extension)", _chart)
-    chart.add_argument(
+
+def _chart_options(sub: argparse.ArgumentParser) -> None:
+    """Options of ``chart``."""
+    sub.add_argument(
         "-o", "--output", required=True, metavar="FILE", help="FILE.svg, FILE.png or FILE.pdf"
     )
-    chart.add_argument(
+    sub.add_argument(
         "--category",
         action="append",
         metavar="C",
         help="only this category (repeat for several lanes)",
     )
-    chart.add_argument("--since", metavar="DATE", help="first date shown (EDTF, e.g. 2020)")
-    chart.add_argument("--until", metavar="DATE", help="last date shown (EDTF, e.g. 2030)")
-    chart.add_argument("--title", help="the chart's title")
-    chart.add_argument(
+    sub.add_argument("--since", metavar="DATE", help="first date shown (EDTF, e.g. 2020)")
+    sub.add_argument("--until", metavar="DATE", help="last date shown (EDTF, e.g. 2030)")
+    sub.add_argument("--title", help="the chart's title")
+    sub.add_argument(
         "--today", metavar="DATE", help="draw a 'today' line on this date (YYYY-MM-DD)"
     )
 
-    build = command("build", "validate, resolve, and write feeds, charts and resolved.json", _build)
-    build.add_argument(
+
+def _build_options(sub: argparse.ArgumentParser) -> None:
+    """Options of ``build``."""
+    sub.add_argument(
         "-o",
         "--output",
         default="build",
@@ -150,10 +155,11 @@ def _parser() -> argparse.ArgumentParser:
         help="the output folder (default: build)",
     )
 
-    serve = command("serve", "serve the feeds over HTTP, reloading when the file changes", _serve)
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    serve.add_argument("--port", type=int, default=8000, help="port to listen on")
-    return parser
+
+def _serve_options(sub: argparse.ArgumentParser) -> None:
+    """Options of ``serve``."""
+    sub.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    sub.add_argument("--port", type=int, default=8000, help="port to listen on")
 
 
 def _path(args: argparse.Namespace) -> Path:
@@ -214,7 +220,7 @@ def _check_category(resolved: ResolvedTimeline, category: str) -> None:
 
 
 def _ics(args: argparse.Namespace) -> int:
-    from ._export.ical.feed import STATE_FILENAME, FeedOptions, to_ical, write_ical
+    from ._export.ical import STATE_FILENAME, FeedOptions, to_ical, write_ical
 
     resolved = _resolved(args)
     if args.category is not None:
@@ -267,7 +273,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from ._serve.server import serve
+    from ._serve import serve
 
     if not 0 <= args.port <= 65535:
         raise UsageError(f"--port must be between 0 and 65535, got {args.port}")
@@ -275,6 +281,37 @@ def _serve(args: argparse.Namespace) -> int:
     load(path)  # refuse to start on a broken file: exit 1 with its problems
     serve(path, host=args.host, port=args.port)
     return EXIT_OK
+
+
+#: A command's name, its help text, what runs it, and what adds its options.
+_Command = tuple[
+    str, str, Callable[[argparse.Namespace], int], Callable[[argparse.ArgumentParser], None]
+]
+
+#: The commands, in the order ``--help`` lists them.
+_COMMANDS: Final[tuple[_Command, ...]] = (
+    (
+        "validate",
+        "check a data file; print each problem as FILE:LINE:COL: message",
+        _validate,
+        _no_options,
+    ),
+    ("resolve", "print the decided date of every event", _resolve, _resolve_options),
+    ("ics", "write the iCalendar feed", _ics, _ics_options),
+    ("chart", "write the Gantt chart (SVG, PNG or PDF by extension)", _chart, _chart_options),
+    (
+        "build",
+        "validate, resolve, and write feeds, charts and resolved.json",
+        _build,
+        _build_options,
+    ),
+    (
+        "serve",
+        "serve the feeds over HTTP, reloading when the file changes",
+        _serve,
+        _serve_options,
+    ),
+)
 
 
 def run() -> NoReturn:

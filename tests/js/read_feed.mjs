@@ -1,5 +1,5 @@
 // Read an iCalendar feed with ical.js, the parser Thunderbird uses, and print
-// what it sees as JSON, so tests/test_ical.py can compare it with icalendar.
+// what it sees as JSON, so tests/export/ical/test_feed.py can compare it with icalendar.
 //
 //   node tests/js/read_feed.mjs FILE.ics
 import { readFileSync } from "node:fs";

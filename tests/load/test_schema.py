@@ -29,9 +29,9 @@ from jsonschema import Draft202012Validator
 
 import vntimeline
 from conftest import EXAMPLE, WriteYaml
-from strategies import edtf_values
+from helpers.strategies import edtf_values
 from vntimeline import DateError, Event, PartialDate, Source, check
-from vntimeline._load.loader import CLAIM_KEYS, EVENT_KEYS, SOURCE_KEYS, TOP_KEYS
+from vntimeline._load.reader import CLAIM_KEYS, EVENT_KEYS, SOURCE_KEYS, TOP_KEYS
 from vntimeline._model.events import AUTHORITIES, DEFAULT_TIMEZONE, KINDS, LANGUAGE_TAG, SLUG, URL
 
 SCHEMA: Final[dict[str, Any]] = json.loads(
@@ -373,8 +373,8 @@ INVALID: Final[list[tuple[str, Any]]] = [
 
 #: Rules only the loader can check: references across the file, cycles,
 #: calendars, zone names, quotes against seeds. (Duplicate keys and YAML
-#: aliases are loader-only too; tests/test_load.py covers them, since a dict
-#: cannot hold them.)
+#: aliases are loader-only too; test_fields.py and test_composer.py cover
+#: them, since a dict cannot hold them.)
 LOADER_ONLY: Final[list[tuple[str, Any]]] = [
     ("30 February", changed((MILESTONE_START, "2025-02-30"))),
     ("29 February in a common year", changed((MILESTONE_START, "2023-02-29"))),

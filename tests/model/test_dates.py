@@ -1,4 +1,4 @@
-"""Partial dates (DESIGN section 3): EDTF text <-> intervals of instants in a time zone."""
+"""Partial dates (docs/explanation/dates.rst): EDTF text to intervals of instants."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from strategies import EXPECTED_PRECISION, FAST, FORMS, ZONES, edtf_values
+from helpers.strategies import EXPECTED_PRECISION, FAST, FORMS, ZONES, edtf_values
 from vntimeline import DateError, PartialDate
 from vntimeline._model.dates import PRECISIONS, finer, format_bounds, get_zone, local_date
 

@@ -8,7 +8,7 @@ the next sync updates the calendar cleanly.
 
 vdirsyncer's ``http`` storage (0.21) always replaces each event's UID by a
 hash of its content, for feeds whose UIDs are unstable; so events are matched
-here by date and summary, and UID stability is checked in test_ical.py.
+here by date and summary, and UID stability is checked in tests/export/ical/.
 """
 
 from __future__ import annotations

@@ -40,6 +40,7 @@ import attrs
 import pendulum
 
 from ..errors import DateError
+from .zones import get_zone, local_date, local_moment, portable_zone_name
 
 __all__ = [
     "MONTH_NAMES",
@@ -103,32 +104,6 @@ _MAX_YEAR: Final = 9997
 _EXAMPLES: Final = "2021, 2024-04, 2025-09-18, 2026-03-08T20:00Z or 202X"
 
 
-def portable_zone_name(name: str) -> bool:
-    """Whether *name* means the same zone on every machine.
-
-    The system's zone folder also holds ``localtime`` (this machine's own
-    zone), ``posixrules``, ``Factory`` and the ``posix/`` and ``right/``
-    copies (the latter counting leap seconds): a timeline must not change
-    with the machine that reads it.
-    """
-    return name not in {"localtime", "posixrules", "Factory"} and not name.startswith(
-        ("posix/", "right/")
-    )
-
-
-@functools.lru_cache(maxsize=512)
-def get_zone(name: str) -> zoneinfo.ZoneInfo:
-    """Return the IANA time zone *name*, raising :class:`DateError` if unknown."""
-    try:
-        if not portable_zone_name(name):
-            raise ValueError(name)
-        return pendulum.timezone(name)
-    except Exception as exc:  # pendulum raises several types for bad names
-        raise DateError(
-            f"unknown time zone {name!r}, expected an IANA name such as 'Asia/Ho_Chi_Minh'"
-        ) from exc
-
-
 def _instant(
     zone: zoneinfo.ZoneInfo,
     year: int,
@@ -141,12 +116,6 @@ def _instant(
     """Epoch seconds of a wall-clock time in *zone*."""
     local = _dt.datetime(year, month, day, hour, minute, second, tzinfo=zone)
     return int(local.timestamp())
-
-
-def local_date(instant: int, zone: str) -> pendulum.Date:
-    """The calendar date in *zone* at epoch second *instant*."""
-    moment = _dt.datetime.fromtimestamp(instant, get_zone(zone))
-    return pendulum.Date(moment.year, moment.month, moment.day)
 
 
 @attrs.frozen(cache_hash=True)
@@ -266,19 +235,28 @@ def _parse(text: str) -> PartialDate:
     if g["hour"] is not None:
         if day is None:
             raise _fail(text, "a time needs a known day")
-        hour, minute = int(g["hour"]), int(g["minute"])
-        if hour > 23 or minute > 59:
-            raise _fail(text, f"{g['hour']}:{g['minute']} is not a time of day")
-        if g["second"] is not None:
-            second = int(g["second"])
-            if second > 59:
-                raise _fail(text, f"second {g['second']} is not between 00 and 59")
+        hour, minute, second = _parse_clock(text, g["hour"], g["minute"], g["second"])
         if g["offset"] is not None:
             offset = _parse_offset(text, g["offset"])
     qualifier = _QUALIFIERS.get(g["qualifier"])
     return PartialDate(
         year, month, day, hour, minute, second, offset, qualifier, year_span, unspecified
     )
+
+
+def _parse_clock(
+    text: str, hour_text: str, minute_text: str, second_text: str | None
+) -> tuple[int, int, int | None]:
+    """Hour, minute and (if written) second of a time of day."""
+    hour, minute = int(hour_text), int(minute_text)
+    if hour > 23 or minute > 59:
+        raise _fail(text, f"{hour_text}:{minute_text} is not a time of day")
+    if second_text is None:
+        return hour, minute, None
+    second = int(second_text)
+    if second > 59:
+        raise _fail(text, f"second {second_text} is not between 00 and 59")
+    return hour, minute, second
 
 
 def _parse_offset(text: str, offset: str) -> int:
@@ -367,7 +345,7 @@ def skipped_in(d: PartialDate, zone_name: str) -> str | None:
     if end <= start:
         return f"{d} does not exist in {zone_name}: a clock change skipped it"
     if d.hour is not None and d.utc_offset is None:
-        moment = _local(start, get_zone(zone_name))
+        moment = local_moment(start, get_zone(zone_name))
         if (moment.hour, moment.minute) != (d.hour, d.minute):
             return (
                 f"{d} does not exist in {zone_name}: a clock change skipped it "
@@ -385,10 +363,6 @@ def time_unit(start: int, end: int) -> int:
     return 60 if (end - start) % 60 == 0 else 1
 
 
-def _local(instant: int, zone: zoneinfo.ZoneInfo) -> _dt.datetime:
-    return _dt.datetime.fromtimestamp(instant, zone)
-
-
 def format_bounds(start: int, end: int, zone_name: str, precision: Precision) -> str:
     """EDTF for the interval ``[start, end)`` at *precision*, read in *zone_name*.
 
@@ -397,7 +371,7 @@ def format_bounds(start: int, end: int, zone_name: str, precision: Precision) ->
     (``2026-03-08/2026-03-09``). A whole decade at year precision is ``202X``.
     """
     zone = get_zone(zone_name)
-    first, last = _local(start, zone), _local(end - 1, zone)
+    first, last = local_moment(start, zone), local_moment(end - 1, zone)
     if precision == "time":
         # A time is a minute (or a second) wide: name the interval by the
         # first and the last of those units, not by its exclusive end.
@@ -414,7 +388,7 @@ def format_bounds(start: int, end: int, zone_name: str, precision: Precision) ->
 
         if end - start <= unit:
             return stamp(first)
-        return f"{stamp(first)}/{stamp(_local(end - unit, zone))}"
+        return f"{stamp(first)}/{stamp(local_moment(end - unit, zone))}"
     if precision == "day":
         a, b = first.date().isoformat(), last.date().isoformat()
     elif precision == "month":

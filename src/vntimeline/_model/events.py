@@ -34,7 +34,7 @@ __all__ = [
 Authority = Literal["official", "agency", "press", "aggregator"]
 Kind = Literal["milestone", "span"]
 
-#: The default weight of each kind of source (DESIGN section 4).
+#: The default weight of each kind of source (see ``docs/explanation/resolving.rst``).
 AUTHORITY_WEIGHTS: Final[dict[str, float]] = {
     "official": 4.0,
     "agency": 3.0,

@@ -2,7 +2,8 @@
 
 These are plain frozen records; :mod:`vntimeline._resolve` makes them and
 every exporter (feed, chart, JSON, docs) reads them. The JSON shape of
-:meth:`ResolvedTimeline.to_json` is a contract (DESIGN section 6).
+:meth:`ResolvedTimeline.to_json` is a contract: its shape is documented in
+``docs/reference/resolver.rst`` ("The resolved JSON") and relied on outside the project.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ class ResolvedDate:
         return self.start is not None and self.earliest == self.latest
 
     def to_json(self) -> dict[str, Any]:
-        """The DESIGN section 6 object: value, precision, earliest, latest."""
+        """The JSON object of a decided date: value, precision, earliest, latest."""
         earliest, latest = self.earliest, self.latest
         return {
             "value": self.value,
@@ -87,7 +88,7 @@ class Dissent:
     reason: str
 
     def to_json(self) -> dict[str, str]:
-        """The DESIGN section 6 object: source, value, reason."""
+        """The JSON object of a dissenting claim: source, value, reason."""
         return {"source": self.source, "value": self.value, "reason": self.reason}
 
 
@@ -149,7 +150,7 @@ class ResolvedEvent:
         return self.status in ("reconciled", "conflict")
 
     def to_json(self) -> dict[str, Any]:
-        """The DESIGN section 6 object for this event."""
+        """The JSON object of this event (``docs/reference/resolver.rst``)."""
         return {
             "id": self.event.id,
             "title": self.event.title,
@@ -217,12 +218,12 @@ class ResolvedTimeline:
         return tuple(r for r in self.events if r.event.category == category)
 
     def to_json(self) -> dict[str, Any]:
-        """The DESIGN section 6 document as plain Python data."""
+        """The resolved JSON document as plain Python data."""
         return {
             "timezone": self.timeline.timezone,
             "events": [r.to_json() for r in self.events],
         }
 
     def dumps(self, *, indent: int | None = 2) -> str:
-        """The DESIGN section 6 document as JSON text (UTF-8 safe, not ASCII-escaped)."""
+        """The resolved JSON document as text (UTF-8 safe, not ASCII-escaped)."""
         return json.dumps(self.to_json(), ensure_ascii=False, indent=indent)

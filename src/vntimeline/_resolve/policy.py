@@ -1,11 +1,11 @@
 """How much each claim weighs: the resolver's policy and the Protocol it follows.
 
 The resolver asks one question of a policy: *how heavy is this source's
-claim of this date?* :class:`Policy` answers it from DESIGN section 4
-(authority weights, a source's own ``weight``, half for ``?`` and ``%``) and
-lets every number be changed. Anything else with a matching ``weight``
-method can be passed to :func:`vntimeline.resolve` instead (see
-:class:`WeightPolicy`).
+claim of this date?* :class:`Policy` answers it by the rules in
+``docs/explanation/resolving.rst`` (authority weights, a source's own
+``weight``, half for ``?`` and ``%``) and lets every number be changed.
+Anything else with a matching ``weight`` method can be passed to
+:func:`vntimeline.resolve` instead (see :class:`WeightPolicy`).
 
 Options are checked when the policy is built, so a bad one fails at once
 with :class:`~vntimeline.errors.PolicyError`, not halfway through a resolve.

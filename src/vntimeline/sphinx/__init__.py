@@ -22,34 +22,33 @@ Settings
 
 Every data file a page uses is a dependency of that page, so editing it
 rebuilds the page; the extension is safe for parallel reading and writing.
+
+This module only registers the pieces: each directive has its module
+(:mod:`.chart`, :mod:`.events`, :mod:`.conflicts`, :mod:`.subscribe`), the
+roles and links are in :mod:`.links`, the published feeds in :mod:`.feeds`,
+and :mod:`.data`, :mod:`.tables` and :mod:`.text` hold what they share.
 """
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, Final
-
-from docutils import nodes
-from docutils.parsers.rst import directives
-from sphinx.util.docutils import SphinxDirective
-from sphinx.util.fileutil import copy_asset_file
+from typing import TYPE_CHECKING
 
 from .. import __version__
-from .._model.resolved import STATUSES, ResolvedEvent, ResolvedTimeline
-from ..errors import VntimelineError
+from .assets import copy_static_files
 from .chart import ChartDirective
-from .data import check_known, parse_list, remember_default_path, resolved_timeline
-from .feeds import (
+from .conflicts import ConflictsDirective
+from .data import remember_default_path
+from .events import EventsDirective
+from .feeds import write_feeds
+from .links import (
     FeedRole,
-    SubscribeDirective,
     depart_feed_link_text,
     feed_link,
     resolve_feed_links,
     visit_feed_link_text,
-    write_feeds,
 )
-from .tables import conflicts_table, events_table, sorted_by_date
+from .subscribe import SubscribeDirective
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -57,126 +56,10 @@ if TYPE_CHECKING:
 
 __all__ = ["ConflictsDirective", "EventsDirective", "setup"]
 
-STATIC_DIR: Final = Path(__file__).parent / "static"
-DISPUTED: Final = ("reconciled", "conflict")
-
-
-def _sort(argument: str) -> str:
-    return str(directives.choice(argument, ("date", "file")))
-
-
-class _TableDirective(SphinxDirective):
-    """What the two table directives share: the data file and the event filters."""
-
-    has_content = False
-    option_spec: ClassVar[dict[str, Any]] = {
-        "data": directives.unchanged,
-        "categories": directives.unchanged,
-        "category": directives.unchanged,
-        "status": directives.unchanged,
-        "events": directives.unchanged,
-        "sort": _sort,
-        "caption": directives.unchanged,
-        "class": directives.class_option,
-        "name": directives.unchanged,
-    }
-    #: The statuses shown when the ``:status:`` option is not given.
-    statuses: ClassVar[tuple[str, ...]] = STATUSES
-
-    def select(self, resolved: ResolvedTimeline) -> list[ResolvedEvent]:
-        """The events the options ask for, sorted as asked."""
-        categories = parse_list(self.options.get("categories")) + parse_list(
-            self.options.get("category")
-        )
-        check_known("category", categories, resolved.timeline.categories)
-        statuses = parse_list(self.options.get("status")) or self.statuses
-        check_known("status", statuses, self.statuses)
-        ids = parse_list(self.options.get("events"))
-        check_known("event", ids, tuple(r.id for r in resolved))
-        chosen = [
-            r
-            for r in resolved
-            if (not categories or r.category in categories)
-            and r.status in statuses
-            and (not ids or r.id in ids)
-        ]
-        if self.options.get("sort", "date") == "date":
-            return sorted_by_date(chosen)
-        return chosen
-
-    def run(self) -> list[nodes.Node]:
-        """Build the table (or a sentence when no event matches)."""
-        try:
-            resolved = resolved_timeline(self.env, self.options.get("data"))
-            events = self.select(resolved)
-        except VntimelineError as exc:
-            raise self.error(f"{self.name}: {exc}") from None
-        if not events:
-            para = nodes.paragraph(
-                self.empty, self.empty, classes=["vntimeline-empty", *self.options.get("class", [])]
-            )
-            return [para]
-        table = self.table(resolved, events)
-        table["classes"] += self.options.get("class", [])
-        self.add_name(table)
-        return [table, *self.notes(resolved, events)]
-
-    #: The sentence shown when no event matches.
-    empty: ClassVar[str] = "No events match."
-
-    def table(self, resolved: ResolvedTimeline, events: list[ResolvedEvent]) -> nodes.table:
-        """The table of *events*."""
-        raise NotImplementedError
-
-    def notes(self, resolved: ResolvedTimeline, events: list[ResolvedEvent]) -> list[nodes.Node]:
-        """Anything shown below the table."""
-        return []
-
-
-class EventsDirective(_TableDirective):
-    """``.. vntimeline-events::`` a table of events, filterable by category, status and id."""
-
-    def table(self, resolved: ResolvedTimeline, events: list[ResolvedEvent]) -> nodes.table:
-        """The events table."""
-        return events_table(resolved, events, title=self.options.get("caption"))
-
-
-class ConflictsDirective(_TableDirective):
-    """``.. vntimeline-conflicts::`` the disputed dates, with the resolver's explanations."""
-
-    statuses = DISPUTED
-    empty = "No disputed dates: every source agrees, or only one source dates each event."
-
-    def table(self, resolved: ResolvedTimeline, events: list[ResolvedEvent]) -> nodes.table:
-        """The disputed-dates table."""
-        return conflicts_table(resolved, events, title=self.options.get("caption"))
-
-    def notes(self, resolved: ResolvedTimeline, events: list[ResolvedEvent]) -> list[nodes.Node]:
-        """The order constraints the data breaks, if any."""
-        if not resolved.violations:
-            return []
-        intro = "Order constraints that dated events break:"
-        items = nodes.bullet_list()
-        for violation in resolved.violations:
-            items += nodes.list_item("", nodes.paragraph(str(violation), str(violation)))
-        return [nodes.paragraph(intro, intro, classes=["vntimeline-violations"]), items]
-
-
-def _builder_inited(app: Sphinx) -> None:
-    """Remember the default data file; give HTML output the script and stylesheet."""
-    remember_default_path(app)
-    if app.builder.format == "html":
-        # Copied here rather than added to html_static_path: changing a
-        # setting would make every build report a changed configuration.
-        static = Path(app.outdir) / "_static"
-        static.mkdir(parents=True, exist_ok=True)
-        for asset in sorted(STATIC_DIR.iterdir()):
-            copy_asset_file(asset, static / asset.name, force=True)
-
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directives, roles and settings of the extension."""
-    from .._export.ical.feed import FeedOptions
+    from .._export.ical import FeedOptions
 
     app.add_config_value(
         "vntimeline_data",
@@ -218,12 +101,16 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     )
     app.add_js_file("vntimeline.js", loading_method="defer")
     app.add_css_file("vntimeline.css")
-    app.connect("builder-inited", _builder_inited)
+    # Two listeners, run in this order: the default data file first, then the assets.
+    app.connect("builder-inited", remember_default_path)
+    app.connect("builder-inited", copy_static_files)
     app.connect("doctree-resolved", resolve_feed_links)
     app.connect("build-finished", write_feeds)
     return {
         "version": __version__,
-        "env_version": 1,
+        # 2: the feed_link node moved to vntimeline.sphinx.links, so doctrees
+        # pickled before cannot be read; a new version makes Sphinx read every page again.
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

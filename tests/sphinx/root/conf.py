@@ -1,4 +1,4 @@
-# A small Sphinx project for tests/test_sphinx.py: the extension, a tiny data
+# A small Sphinx project for the tests in tests/sphinx/: the extension, a tiny data
 # file beside this conf.py, and pages that use every directive and role.
 project = "vntimeline test project"
 extensions = ["vntimeline.sphinx"]

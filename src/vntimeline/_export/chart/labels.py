@@ -1,11 +1,12 @@
-"""Label placement for the chart: fit each title, then stack events into rows.
+"""Fitting and placing the chart's text: fit each label, stack events into rows, wrap a title.
 
 Theory of operation
 -------------------
 The chart gives each category a lane, and a lane as many rows as its
 labels need. Everything here works in points measured from the left edge
 of the plotting area, so it needs no matplotlib: the chart passes in a
-``measure`` function (text -> width in points) taken from a real renderer.
+``measure`` function (text -> width in points) taken from the font's
+advances (:mod:`vntimeline._export.chart.measure`).
 
 1. **Fit.** Each event offers its title, then its aliases (shorter names a
    reader also knows, such as "Decision 127/QD-TTg"). The first text that
@@ -36,7 +37,7 @@ from typing import Final, Literal
 
 import attrs
 
-__all__ = ["Box", "Placement", "place", "shorten"]
+__all__ = ["Box", "Placement", "place", "shorten", "wrap"]
 
 Side = Literal["right", "left", "inside"]
 Measure = Callable[[str], float]
@@ -202,3 +203,17 @@ def _first_free(ends: list[float], left: float, gap: float) -> int | None:
         if end + gap <= left:
             return row
     return None
+
+
+def wrap(text: str, limit: float, measure: Measure, lines: int = 3) -> list[str]:
+    """Greedy word wrap to *limit* points in at most *lines* lines (the last shortened)."""
+    out: list[str] = []
+    words = text.split()
+    while words and len(out) < lines:
+        line = words.pop(0)
+        while words and measure(f"{line} {words[0]}") <= limit:
+            line = f"{line} {words.pop(0)}"
+        out.append(line)
+    if words:
+        out[-1] = shorten(f"{out[-1]} {' '.join(words)}", limit, measure)
+    return [shorten(line, limit, measure) or line for line in out]

@@ -1,21 +1,14 @@
-"""Serve the feeds over HTTP, reloading them when the data file changes.
+"""The HTTP front of the feed store: requests, conditional answers, the index page, signals.
 
 Theory of operation
 -------------------
-The server holds every feed in memory: the combined ``vntimeline.ics`` and
-one ``vntimeline-<category>.ics`` per category, plus an index page at ``/``.
-A request is answered only if its path is exactly one of those names; there
-is no file system behind the URLs, so nothing else (``/../``, ``/etc/passwd``,
-``%2e%2e``) can ever be reached.
-
-Before answering, the server reads the data file and compares its SHA-256
-with the last one it tried. When it differs, the file is loaded and resolved
-again and the feeds rebuilt; if that fails, the error is logged (once per
-version of the file) and the last good feeds stay up. A feed whose bytes
-change gets a new strong ``ETag`` (a hash of its bytes) and a later
-``Last-Modified``; ``If-None-Match`` and ``If-Modified-Since`` are answered
-with ``304 Not Modified``. SEQUENCE numbers are tracked in memory from the
-start of the server (:mod:`vntimeline._ical` explains the scheme).
+The front answers GET and HEAD from a :class:`~vntimeline._serve.store.FeedStore`:
+a request is answered only if its path is exactly one feed's name or the
+index page at ``/``; there is no file system behind the URLs, so nothing else
+(``/../``, ``/etc/passwd``, ``%2e%2e``) can ever be reached. Before answering,
+the front asks the store to refresh itself; ``If-None-Match`` and
+``If-Modified-Since`` are answered with ``304 Not Modified`` from the
+validators the store keeps.
 
 Why the standard library: the job is a handful of in-memory responses to GET
 and HEAD, and :class:`http.server.ThreadingHTTPServer` does that without a
@@ -27,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import email.utils
-import hashlib
 import html
 import logging
 import os
@@ -36,22 +28,18 @@ import signal
 import socket
 import sys
 import threading
-import time
 import urllib.parse
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, Final
 
-import attrs
-
-from .._export.ical.feed import FeedOptions, Revision, feed_filename, load_history, render
-from ..errors import DataError, ExportError, VntimelineError
+from ..errors import ExportError
+from .store import FeedStore, Loader, Published, feed_order
 
 if TYPE_CHECKING:
-    from .._model.resolved import ResolvedTimeline
+    from .._export.ical import FeedOptions
 
 __all__ = ["FeedServer", "serve"]
 
@@ -62,34 +50,13 @@ HTML_TYPE: Final = "text/html; charset=utf-8"
 # A Host header worth echoing into links: a name or address and a port, nothing else.
 _HOST: Final = re.compile(r"[A-Za-z0-9.\-]+(?::\d{1,5})?|\[[0-9A-Fa-f:.]+\](?::\d{1,5})?")
 
-Loader = Callable[[Path], "ResolvedTimeline"]
-_UNREADABLE: Final = "unreadable"  # stands for a digest while the file cannot be read
-
-
-def load_and_resolve(path: Path) -> ResolvedTimeline:
-    """Load *path* and resolve it with the default policy (the server's default loader)."""
-    from .._load.loader import load
-    from .._resolve.resolver import resolve
-
-    return resolve(load(path))
-
-
-@attrs.frozen
-class Published:
-    """One feed as served: its bytes, validator and title for the index."""
-
-    body: bytes
-    etag: str
-    last_modified: int
-    title: str
-    events: int
-
 
 class FeedServer:
     """An HTTP server for the feeds of one data file; start it in a thread or block on it.
 
-    ``port=0`` picks a free port (see :attr:`url`). The data file is loaded on
-    construction, so a broken file raises here rather than serving nothing.
+    The feeds themselves are in :attr:`store`. ``port=0`` picks a free port
+    (see :attr:`url`). The data file is loaded on construction, so a broken
+    file raises here rather than serving nothing.
     """
 
     def __init__(
@@ -101,29 +68,17 @@ class FeedServer:
         options: FeedOptions | None = None,
         loader: Loader | None = None,
     ) -> None:
-        self.path = Path(path)
-        self.options = FeedOptions() if options is None else options
-        self._loader: Loader = load_and_resolve if loader is None else loader
-        self._lock = threading.Lock()
-        self._feeds: dict[str, Published] = {}
-        self._history: dict[str, Revision] = {}
-        if self.options.track_changes and self.options.state_file is not None:
-            self._history = load_history(self.options.state_file)
-        self._tried: str | None = None
+        self.store = FeedStore(path, options=options, loader=loader)
         self._thread: threading.Thread | None = None
-        self.refresh(initial=True)
         try:
-            self._httpd = _HTTPServer((host, port), self)
+            self._httpd = _HTTPServer((host, port), self.store)
         except OSError as exc:
             raise ExportError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
-
-    # -------------------------------------------------------------- life --
 
     @property
     def address(self) -> tuple[str, int]:
         """The host and port actually listened on."""
-        host, port = self._httpd.server_address[:2]
-        return str(host), int(port)
+        return self._httpd.address
 
     @property
     def url(self) -> str:
@@ -159,121 +114,29 @@ class FeedServer:
     def __exit__(self, *exc_info: object) -> None:
         self.shutdown()
 
-    # ------------------------------------------------------------- feeds --
-
-    def feeds(self) -> Mapping[str, Published]:
-        """The feeds being served, by file name (a snapshot)."""
-        with self._lock:
-            return dict(self._feeds)
-
-    def refresh(self, *, initial: bool = False) -> bool:
-        """Rebuild the feeds if the data file changed; whether any feed changed.
-
-        On failure the previous feeds stay (the error is logged), except on the
-        first load, which raises.
-        """
-        with self._lock:
-            try:
-                data = self.path.read_bytes()
-            except OSError as exc:
-                if initial:
-                    raise ExportError(f"cannot read {self.path}: {exc.strerror or exc}") from exc
-                self._fail(f"cannot read {self.path}: {exc.strerror or exc}", _UNREADABLE)
-                return False
-            digest = hashlib.sha256(data).hexdigest()
-            if digest == self._tried:
-                return False
-            try:
-                feeds, history = self._build()
-            except VntimelineError as exc:
-                if initial:
-                    raise
-                self._fail(_describe(exc), digest)
-                return False
-            except Exception:  # a bug must not take the feeds down either
-                if initial:
-                    raise
-                log.exception("rebuilding the feeds from %s failed", self.path)
-                self._fail("(the traceback is above)", digest)
-                return False
-            self._tried = digest
-            changed = self._publish(feeds)
-            self._history = history
-            if not initial:
-                log.info(
-                    "reloaded %s: %s",
-                    self.path,
-                    f"{changed} feed(s) changed" if changed else "no feed changed",
-                )
-            return bool(changed)
-
-    def _fail(self, message: str, digest: str) -> None:
-        """Log a failed reload, once per version of the file."""
-        if digest != self._tried:
-            log.error(
-                "%s\nstill serving the feeds of the last good version of %s", message, self.path
-            )
-        self._tried = digest
-
-    def _build(self) -> tuple[dict[str, tuple[bytes, str, int]], dict[str, Revision]]:
-        """Every feed's bytes, title and event count, and the updated history."""
-        resolved = self._loader(self.path)
-        history = dict(self._history)
-        feeds = {}
-        for category in (None, *resolved.timeline.categories):
-            feed = render(resolved, category=category, options=self.options, history=history)
-            history.update(feed.revisions)
-            name = self.options.name if category is None else f"{self.options.name} — {category}"
-            feeds[feed_filename(category)] = (feed.data, name, len(feed.revisions))
-        return feeds, history
-
-    def _publish(self, feeds: dict[str, tuple[bytes, str, int]]) -> int:
-        """Swap in new feeds, keeping the validators of those whose bytes are unchanged."""
-        try:
-            mtime = int(self.path.stat().st_mtime)
-        except OSError:
-            mtime = int(time.time())
-        changed = 0
-        published = {}
-        for name, (body, title, count) in feeds.items():
-            old = self._feeds.get(name)
-            etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-            if old is not None and old.etag == etag:
-                published[name] = old
-                continue
-            # Last-Modified has one-second resolution: make every change a later second.
-            last_modified = mtime if old is None else max(mtime, old.last_modified + 1)
-            published[name] = Published(body, etag, last_modified, title, count)
-            changed += 1
-        self._feeds = published
-        return changed
-
-
-def _describe(exc: VntimelineError) -> str:
-    """An error as log text: each data problem on its own line."""
-    if isinstance(exc, DataError):
-        return "\n".join(str(problem) for problem in exc.problems)
-    return str(exc)
-
 
 def _bracket(host: str) -> str:
+    """*host* as it goes into a URL: an IPv6 address in brackets."""
     return f"[{host}]" if ":" in host else host
 
 
-# -------------------------------------------------------------------- HTTP --
-
-
 class _HTTPServer(ThreadingHTTPServer):
-    """A threading HTTP server that knows its FeedServer."""
+    """A threading HTTP server that knows the store it answers from."""
 
     daemon_threads = True
     block_on_close = False
 
-    def __init__(self, address: tuple[str, int], feeds: FeedServer) -> None:
-        self.feeds = feeds
+    def __init__(self, address: tuple[str, int], store: FeedStore) -> None:
+        self.store = store
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         super().__init__(address, _Handler)
+
+    @property
+    def address(self) -> tuple[str, int]:
+        """The host and port actually listened on."""
+        host, port = self.server_address[:2]
+        return str(host), int(port)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -295,6 +158,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._answer(send_body=False)
 
     def _refuse(self) -> None:
+        """Answer any other method with 405 and the methods allowed."""
         self._send(
             HTTPStatus.METHOD_NOT_ALLOWED,
             b"only GET and HEAD are allowed\n",
@@ -306,16 +170,17 @@ class _Handler(BaseHTTPRequestHandler):
     do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _refuse  # noqa: N815
 
     def _answer(self, *, send_body: bool) -> None:
-        feeds = self.server.feeds
-        feeds.refresh()
+        """Answer a GET or HEAD: the index, a feed (or 304), or 404."""
+        store = self.server.store
+        store.refresh()
         path = urllib.parse.unquote(self.path.split("?", 1)[0].split("#", 1)[0])
         if path in ("/", "/index.html"):
-            body = _index(feeds, self._host()).encode("utf-8")
+            body = _index(store, self._host()).encode("utf-8")
             self._send(
                 HTTPStatus.OK, body, HTML_TYPE, {"Cache-Control": "no-cache"}, send_body=send_body
             )
             return
-        published = feeds.feeds().get(path[1:]) if path.startswith("/") else None
+        published = store.feeds().get(path[1:]) if path.startswith("/") else None
         if published is None:
             self._send(
                 HTTPStatus.NOT_FOUND,
@@ -359,7 +224,7 @@ class _Handler(BaseHTTPRequestHandler):
         host = self.headers.get("Host", "")
         if _HOST.fullmatch(host):
             return host
-        name, port = self.server.feeds.address
+        name, port = self.server.address
         return f"{_bracket(name)}:{port}"
 
     def _send(
@@ -371,6 +236,7 @@ class _Handler(BaseHTTPRequestHandler):
         *,
         send_body: bool,
     ) -> None:
+        """Send a response: status, headers, and the body unless *send_body* is false."""
         self.send_response(status)
         if content_type is not None:
             self.send_header("Content-Type", content_type)
@@ -388,10 +254,10 @@ class _Handler(BaseHTTPRequestHandler):
         log.info("%s %s", self.address_string(), format % args)
 
 
-def _index(feeds: FeedServer, host: str) -> str:
+def _index(store: FeedStore, host: str) -> str:
     """The index page: each feed with its http and webcal link."""
     rows = []
-    for name, published in sorted(feeds.feeds().items(), key=lambda item: _order(item[0])):
+    for name, published in sorted(store.feeds().items(), key=lambda item: feed_order(item[0])):
         http_url = html.escape(f"http://{host}/{name}")
         webcal_url = html.escape(f"webcal://{host}/{name}")
         rows.append(
@@ -400,7 +266,7 @@ def _index(feeds: FeedServer, host: str) -> str:
             f'<a href="{webcal_url}">subscribe (webcal)</a> · '
             f'<a href="{http_url}">{http_url}</a></li>'
         )
-    title = html.escape(feeds.options.name)
+    title = html.escape(store.options.name)
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -419,14 +285,6 @@ def _index(feeds: FeedServer, host: str) -> str:
     )
 
 
-def _order(name: str) -> tuple[int, str]:
-    """The combined feed first, then the categories by name."""
-    return (0 if name == feed_filename(None) else 1, name)
-
-
-# ------------------------------------------------------------------ serve --
-
-
 def serve(
     path: str | os.PathLike[str],
     host: str = "127.0.0.1",
@@ -439,12 +297,12 @@ def serve(
         # The command's own output; a program embedding serve() configures logging itself.
         logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     server = FeedServer(path, host, port, options=options)
-    names = sorted(server.feeds(), key=_order)
+    names = sorted(server.store.feeds(), key=feed_order)
     log.info(
         "serving %d feed%s from %s at %s (Ctrl-C to stop)",
         len(names),
         "s" if len(names) != 1 else "",
-        server.path,
+        server.store.path,
         server.url,
     )
     for name in names:
@@ -472,4 +330,5 @@ def _sigterm_as_interrupt() -> Iterator[None]:
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
+    """The SIGTERM handler: stop as Ctrl-C does."""
     raise KeyboardInterrupt

@@ -1,0 +1,157 @@
+"""The frame around the lanes: limits, the date axis, lane names, shading, rules, "today"."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Final
+
+from ..._model.dates import MONTH_NAMES, get_zone
+from .draw import rect
+from .labels import Measure, shorten
+from .marks import Lane
+from .style import INK, LABEL_PT, LANE_PT, MUTED, NOTE_PT
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.transforms import Transform
+
+__all__ = ["draw_frame", "draw_today", "lane_names"]
+
+#: Behind the marks: every other lane shaded, and a rule between lanes.
+_SHADING: Final[dict[str, Any]] = {
+    "facecolors": "#f5f5f5",
+    "linewidths": 0,
+    "zorder": 0,
+    "gid": "vnt-lane-shading",
+}
+_RULES: Final[dict[str, Any]] = {
+    "colors": "#d6d6d6",
+    "linewidths": 0.6,
+    "zorder": 0.6,
+    "gid": "vnt-lane-rules",
+}
+
+
+def lane_names(categories: Sequence[str], most: float, measure: Measure) -> dict[str, str]:
+    """Lane names (``digital-economy`` -> ``Digital economy``) at most *most* points wide."""
+    names = {}
+    for category in categories:
+        text = category.replace("-", " ")
+        names[category] = shorten(text[:1].upper() + text[1:], most, measure) or category[:1]
+    return names
+
+
+def draw_frame(
+    ax: Axes,
+    lanes: Sequence[Lane],
+    low: float,
+    high: float,
+    zone: str,
+    name: Callable[[str], str],
+    width: float,
+) -> None:
+    """Limits, the date axis, lane names, colour swatches, shading and rules (*width*: points)."""
+    total = sum(lane.height for lane in lanes)
+    ax.set_xlim(low, high)
+    ax.set_ylim(total, 0)
+    _date_axis(ax, zone, width)
+    ax.tick_params(axis="y", length=0, pad=12, labelsize=LANE_PT, labelcolor=INK)
+    ax.set_yticks(
+        [lane.top + lane.height / 2 for lane in lanes],
+        [name(lane.category) for lane in lanes],
+        fontweight="bold",
+    )
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
+    ax.spines["bottom"].set_color("#8c8c8c")
+    ax.grid(axis="x", color="#e3e3e3", linewidth=0.6)
+    ax.set_axisbelow(True)
+    across = ax.get_yaxis_transform()  # x in axes fractions, y in rows
+    _draw_stripes(ax, lanes, across)
+    _draw_swatches(ax, lanes, across)
+    for lane in lanes:
+        if not lane.shapes:
+            ax.text(
+                0.5,
+                lane.top + lane.height / 2,
+                "No dated events in this period",
+                transform=across,
+                ha="center",
+                va="center",
+                fontsize=LABEL_PT,
+                fontstyle="italic",
+                color=MUTED,
+                gid=f"vnt-empty.{lane.category}",
+            )
+
+
+def _date_axis(ax: Axes, zone: str, width: float) -> None:
+    """Date ticks in *zone*, about one per 40 points of a plot *width* points wide."""
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+
+    tz = get_zone(zone)
+    # About one tick per 40 points: yearly ticks for 2018-2030 on a 10-inch chart.
+    ticks = max(4, int(width / 40))
+    locator = AutoDateLocator(tz=tz, minticks=3, maxticks=ticks)  # type: ignore[no-untyped-call]
+    formatter = ConciseDateFormatter(locator, tz=tz)  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(formatter)
+    ax.tick_params(axis="x", labelsize=LABEL_PT, colors=MUTED, length=3, width=0.6)
+
+
+def _draw_stripes(ax: Axes, lanes: Sequence[Lane], across: Transform) -> None:
+    """Every other lane shaded, and a rule between lanes, across the whole plot."""
+    from matplotlib.collections import LineCollection, PolyCollection
+
+    shading = [
+        rect(0, 1, lane.top + lane.height / 2, lane.height) for i, lane in enumerate(lanes) if i % 2
+    ]
+    rules = [[(0, lane.top), (1, lane.top)] for lane in lanes[1:]]
+    if shading:
+        ax.add_collection(PolyCollection(shading, transform=across, **_SHADING), autolim=False)
+    if rules:
+        ax.add_collection(LineCollection(rules, transform=across, **_RULES), autolim=False)
+
+
+def _draw_swatches(ax: Axes, lanes: Sequence[Lane], across: Transform) -> None:
+    """A bar of each lane's colour just left of the plot, beside its name."""
+    from matplotlib.collections import LineCollection
+    from matplotlib.transforms import ScaledTranslation
+
+    figure = ax.get_figure(root=True)
+    assert figure is not None
+    swatch = across + ScaledTranslation(-6 / 72, 0, figure.dpi_scale_trans)
+    ax.add_collection(
+        LineCollection(
+            [[(0, lane.top + 0.15), (0, lane.top + lane.height - 0.15)] for lane in lanes],
+            transform=swatch,
+            colors=[lane.colour for lane in lanes],
+            linewidths=4.0,
+            clip_on=False,
+            gid="vnt-lane-swatches",
+        ),
+        autolim=False,
+    )
+
+
+def draw_today(ax: Axes, x: float, day: _dt.date, where: float) -> None:
+    """The "today" line, and its date above the plot (*where*: its place, 0 to 1)."""
+    from matplotlib.transforms import blended_transform_factory
+
+    ax.axvline(x, color=INK, linewidth=0.9, alpha=0.85, zorder=6, gid="vnt-today")
+    # Spelt out, not strftime("%b"), which follows the locale.
+    text = f"Today, {day.day} {MONTH_NAMES[day.month - 1][:3]} {day.year}"
+    ha = "left" if where < 0.08 else "right" if where > 0.92 else "center"
+    ax.text(
+        x,
+        1.0,
+        text,
+        transform=blended_transform_factory(ax.transData, ax.transAxes),
+        ha=ha,
+        va="bottom",
+        fontsize=NOTE_PT,
+        color=INK,
+        fontweight="bold",
+        gid="vnt-today-label",
+    )

@@ -1,0 +1,146 @@
+"""What the chart explains beside the lanes: the legend of its marks, and the footnote."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from .marks import Lane
+from .style import DIAMOND, INK, LABEL_PT, NEUTRAL, RING, darker
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.legend import Legend
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+__all__ = ["Handles", "footnote_text", "legend", "legend_handles"]
+
+#: Legend entries: a handle (an artist, or a tuple drawn on top of each other) and its text.
+Handles = list[tuple[Any, str]]
+
+
+def legend_handles(lanes: Sequence[Lane]) -> Handles:
+    """A legend entry (handle, text) for every kind of mark the chart shows, in grey.
+
+    The "today" line is not listed: it carries its own label.
+    """
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    shapes = [s for lane in lanes for s in lane.shapes]
+    edge = darker(NEUTRAL)
+    entries: list[tuple[bool, Any, str]] = [
+        (any(s.milestone and not s.hollow for s in shapes), _diamond(False), "Milestone"),
+        (
+            any(not s.milestone and s.band != "bounded" for s in shapes),
+            Patch(facecolor=NEUTRAL, edgecolor=edge, linewidth=0.5),
+            "Span",
+        ),
+        (
+            any(s.band == "range" and (s.bands or s.hollow) for s in shapes),
+            (Patch(facecolor=NEUTRAL, alpha=0.22, linewidth=0), _diamond(True)),
+            "Day not known: shading spans the possible dates",
+        ),
+        (
+            any(s.conflict for s in shapes),
+            _conflict(),
+            "Sources conflict: hatching spans every date they give",
+        ),
+        (
+            any(s.band == "bounded" for s in shapes),
+            Patch(
+                facecolor=(*darker(NEUTRAL, 0), 0.10),
+                edgecolor=edge,
+                linestyle="--",
+                linewidth=0.8,
+            ),
+            "No date reported: range implied by the order of events",
+        ),
+        (
+            any(s.open_end for s in shapes),
+            Line2D([], [], color=edge, linestyle=(0, (3, 2)), linewidth=1.2),
+            "No end date reported",
+        ),
+    ]
+    return [(handle, text) for shown, handle, text in entries if shown]
+
+
+def _diamond(hollow: bool) -> Line2D:
+    """A grey diamond, filled or *hollow*, as the lanes draw milestones."""
+    from matplotlib.lines import Line2D
+
+    return Line2D(
+        [],
+        [],
+        linestyle="",
+        marker="D",
+        markersize=DIAMOND,
+        markerfacecolor="white" if hollow else NEUTRAL,
+        markeredgecolor=darker(NEUTRAL),
+        markeredgewidth=1.3 if hollow else 0.6,
+    )
+
+
+def _conflict() -> tuple[Patch, Line2D]:
+    """A grey hatched band under a ring, as the lanes draw a conflict."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    band = Patch(
+        facecolor=(*darker(NEUTRAL, 0), 0.12),
+        hatch="////",
+        edgecolor=darker(NEUTRAL),
+        linewidth=0,
+    )
+    ring = Line2D(
+        [],
+        [],
+        linestyle="",
+        marker="o",
+        markersize=RING * 0.85,
+        markerfacecolor="none",
+        markeredgecolor=INK,
+        markeredgewidth=1.1,
+    )
+    return band, ring
+
+
+def legend(owner: Figure | Axes, handles: Handles, columns: int, **where: Any) -> Legend:
+    """A frameless legend of *handles* in *columns* columns (tuples drawn on top of each other)."""
+    from matplotlib.legend_handler import HandlerTuple
+
+    made = owner.legend(
+        [h for h, _ in handles],
+        [t for _, t in handles],
+        ncols=max(columns, 1),
+        frameon=False,
+        fontsize=LABEL_PT,
+        handlelength=2.2,
+        columnspacing=1.6,
+        borderpad=0.0,
+        handler_map={tuple: HandlerTuple(ndivide=1)},
+        **where,
+    )
+    made.set_gid("vnt-legend")
+    return made
+
+
+def footnote_text(zone: str, undated: int, outside: int, omitted: int) -> str:
+    """The line under the chart: the time zone, and what is not shown."""
+
+    def events(n: int) -> str:
+        return f"{n} event{'s' if n != 1 else ''}"
+
+    parts = [f"Dates in {zone} time."]
+    hidden = []
+    if undated:
+        hidden.append(f"{events(undated)} with no known date")
+    if outside:
+        hidden.append(f"{events(outside)} outside the period")
+    if hidden:
+        parts.append("Not shown: " + " and ".join(hidden) + ".")
+    if omitted:
+        parts.append(f"{omitted} label{'s' if omitted != 1 else ''} left out where events crowd.")
+    return " ".join(parts)

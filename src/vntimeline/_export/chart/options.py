@@ -1,0 +1,167 @@
+"""The chart's options, checked before matplotlib is imported: a bad value fails fast.
+
+Each check raises a ``ValueError`` subclass (:class:`~vntimeline.errors.OptionError`,
+or :class:`~vntimeline.errors.DateError` for dates) whose message says what
+was expected. Dates are read in the timeline's zone (see
+``docs/explanation/dates.rst``) and kept as epoch seconds.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from ..._model.dates import PartialDate, get_zone
+from ..._model.events import suggest
+from ...errors import DateError, ExportError, OptionError
+
+if TYPE_CHECKING:
+    from ..._model.resolved import ResolvedTimeline
+
+__all__ = [
+    "DEFAULT_MAX_ROWS",
+    "FORMATS",
+    "DateLike",
+    "Options",
+    "check_dpi",
+    "check_options",
+    "formats_of",
+    "noon",
+]
+
+DateLike = PartialDate | str | _dt.date
+
+#: Rows a lane may use before crowded events lose their labels.
+DEFAULT_MAX_ROWS: Final = 24
+#: The file formats the chart is saved in, by file extension.
+FORMATS: Final[dict[str, str]] = {".svg": "svg", ".png": "png", ".pdf": "pdf"}
+
+
+@attrs.frozen
+class Options:
+    """Checked chart options; dates are epoch seconds."""
+
+    categories: tuple[str, ...]
+    explicit: bool
+    since: int | None
+    until: int | None
+    today: _dt.date | None
+    title: str | None
+    width: float
+    max_rows: int | None
+
+
+def check_options(
+    resolved: ResolvedTimeline,
+    categories: Sequence[str] | None,
+    since: DateLike | None,
+    until: DateLike | None,
+    today: _dt.date | str | None,
+    title: str | None,
+    width: float | None,
+    max_rows: int | None,
+) -> Options:
+    """Check every option, raising a ``ValueError`` subclass that says what was wrong."""
+    lanes, explicit = _lanes(resolved.timeline.categories, categories)
+    zone = resolved.timezone
+    low = None if since is None else _instant(since, zone, "since", end=False)
+    high = None if until is None else _instant(until, zone, "until", end=True)
+    if low is not None and high is not None and low >= high:
+        raise DateError(f"since ({since}) must come before until ({until})")
+    if width is not None and (
+        isinstance(width, bool) or not isinstance(width, int | float) or not 3 <= width <= 60
+    ):
+        raise OptionError(f"width must be a number of inches from 3 to 60, got {width!r}")
+    if max_rows is not None and (
+        isinstance(max_rows, bool) or not isinstance(max_rows, int) or max_rows < 1
+    ):
+        raise OptionError(
+            f"max_rows must be a whole number of at least 1, or None, got {max_rows!r}"
+        )
+    if title is not None and not isinstance(title, str):
+        raise OptionError(f"title must be text or None, got {title!r}")
+    return Options(
+        lanes, explicit, low, high, _day(today), title or None, float(width or 10.0), max_rows
+    )
+
+
+def _lanes(known: Sequence[str], categories: Sequence[str] | None) -> tuple[tuple[str, ...], bool]:
+    """The lanes asked for (default: every category, alphabetically), and whether by name."""
+    if categories is None:
+        return tuple(sorted(known)), False
+    if isinstance(categories, str) or not all(isinstance(c, str) for c in categories):
+        raise OptionError(f"categories must be a list of names, got {categories!r}")
+    lanes = tuple(categories)
+    if not lanes:
+        raise OptionError("categories is empty: name at least one, or pass None for all")
+    for name in lanes:
+        if name not in known:
+            raise OptionError(
+                f"no category {name!r} in the timeline"
+                f"{suggest(name, known)}; it has {', '.join(sorted(known))}"
+            )
+    if len(set(lanes)) != len(lanes):
+        raise OptionError(f"categories names a category twice: {list(lanes)!r}")
+    return lanes, True
+
+
+def _instant(value: DateLike, zone: str, name: str, *, end: bool) -> int:
+    """Epoch seconds of the start (or the exclusive end) of *value* read in *zone*."""
+    if isinstance(value, _dt.datetime):
+        moment = value if value.tzinfo else value.replace(tzinfo=get_zone(zone))
+        return int(moment.timestamp())
+    if isinstance(value, _dt.date):
+        value = PartialDate(value.year, value.month, value.day)
+    elif isinstance(value, str):
+        try:
+            value = PartialDate.parse(value.strip())
+        except DateError as exc:
+            raise DateError(f"{name}: {exc}") from None
+    elif not isinstance(value, PartialDate):
+        raise DateError(f"{name} must be an EDTF date, a PartialDate or a date, got {value!r}")
+    bounds = value.bounds(zone)
+    return bounds[1] if end else bounds[0]
+
+
+def _day(value: _dt.date | str | None) -> _dt.date | None:
+    """The "today" option as a date."""
+    if value is None or (isinstance(value, _dt.date) and not isinstance(value, _dt.datetime)):
+        return value
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise DateError(f"today must be a date such as 2025-11-23, got {value!r}")
+
+
+def noon(day: _dt.date, zone: str) -> int:
+    """Epoch seconds of noon on *day* in *zone*: where a day's diamond sits."""
+    return int(_dt.datetime(day.year, day.month, day.day, 12, tzinfo=get_zone(zone)).timestamp())
+
+
+def formats_of(targets: Sequence[Path]) -> list[str]:
+    """The format of each file to write, by its extension (see :data:`FORMATS`)."""
+    formats = []
+    for target in targets:
+        fmt = FORMATS.get(target.suffix.lower())
+        if fmt is None:
+            raise ExportError(
+                f"cannot tell the chart format of {str(target)!r}: name it .svg, .png or .pdf"
+            )
+        formats.append(fmt)
+    return formats
+
+
+def check_dpi(dpi: float | None) -> None:
+    """Refuse a resolution that is not a number from 10 to 1200 (``None``: the default)."""
+    if dpi is not None and (
+        isinstance(dpi, bool) or not isinstance(dpi, int | float) or not 10 <= dpi <= 1200
+    ):
+        raise OptionError(f"dpi must be a number from 10 to 1200, got {dpi!r}")

@@ -1,0 +1,303 @@
+"""Walk the node tree of an events file into a Timeline, checking every rule.
+
+The keys each part of the file may have are listed here, in the order the
+format documents them (``docs/reference/data-format.rst``); the shipped JSON
+schema is tested against these lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Final, TypeAlias
+
+from .._model.dates import skipped_in
+from .._model.events import (
+    AUTHORITIES,
+    DEFAULT_TIMEZONE,
+    KINDS,
+    LANGUAGE_TAG,
+    SLUG,
+    URL,
+    Claim,
+    Event,
+    Source,
+    Timeline,
+    ends_before_start,
+    suggest,
+)
+from .composer import Node, is_null
+from .crosscheck import Entry, cross_check
+from .fields import Fields
+from .quotes import Seeds
+
+__all__ = ["CLAIM_KEYS", "EVENT_KEYS", "SOURCE_KEYS", "TOP_KEYS", "Reader"]
+
+#: The keys of the top level.
+TOP_KEYS: Final = ("timezone", "sources", "events")
+#: The keys of a source.
+SOURCE_KEYS: Final = (
+    "title",
+    "publisher",
+    "url",
+    "published",
+    "authority",
+    "language",
+    "seed",
+    "weight",
+)
+#: The keys of an event.
+EVENT_KEYS: Final = (
+    "id",
+    "title",
+    "kind",
+    "category",
+    "location",
+    "timezone",
+    "description",
+    "aliases",
+    "after",
+    "before",
+    "claims",
+)
+#: The keys of a claim.
+CLAIM_KEYS: Final = ("source", "start", "end", "quote", "note")
+
+#: Sources by id, each with its value nodes by key.
+_Sources: TypeAlias = dict[str, tuple[Source, dict[str, Node]]]
+
+
+class Reader(Fields):
+    """Walks the node tree, collecting problems and building model objects."""
+
+    def __init__(self, label: str, seed_folders: list[Path]) -> None:
+        super().__init__(label)
+        self._seeds = Seeds(self, seed_folders)
+        #: Sources that exist but are broken: claims citing them are not "unknown".
+        self._broken_sources: set[str] = set()
+
+    def timeline(self, root: Node) -> Timeline | None:
+        """Build the Timeline from the root node, checking every rule."""
+        top = self.mapping(root, "", TOP_KEYS, "the top level of an events file")
+        if top is None:
+            return None
+        zone = DEFAULT_TIMEZONE
+        if "timezone" in top:
+            zone = self.zone(top["timezone"][1], "timezone") or DEFAULT_TIMEZONE
+        sources: _Sources = {}
+        if "sources" in top:
+            sources = self.sources(top["sources"][1])
+        entries: list[Entry] = []
+        if "events" in top:
+            entries = self.events(top["events"][1], zone, sources)
+        else:
+            self.report(root, "", "missing key 'events' (a list of events)")
+        cross_check(self, entries)
+        if self.problems:
+            return None
+        try:
+            return Timeline(
+                events=[e.event for e in entries if e.event is not None],
+                sources=[s for s, _ in sources.values()],
+                timezone=zone,
+            )
+        except ValueError as exc:  # a rule the walk above did not foresee
+            self.report(root, "", str(exc))
+            return None
+
+    def sources(self, node: Node) -> _Sources:
+        """The ``sources`` mapping: id -> (Source, nodes by key)."""
+        found: _Sources = {}
+        entries = self.mapping(node, "sources", None, "a mapping of source ids to sources")
+        for source_id, (key_node, value_node) in (entries or {}).items():
+            where = f"sources.{source_id}"
+            if SLUG.fullmatch(source_id) is None:
+                self.report(
+                    key_node,
+                    where,
+                    f"source id must be a lowercase slug such as "
+                    f"'vir-2025-09-19', found {source_id!r}",
+                )
+                self._broken_sources.add(source_id)
+            fields = self.mapping(value_node, where, SOURCE_KEYS, "a source")
+            if fields is None:
+                continue
+            values: dict[str, Any] = {}
+            nodes = {k: v for k, (_, v) in fields.items()}
+            for key in ("title", "publisher"):
+                if key not in nodes:
+                    self.report(value_node, where, f"missing key {key!r}")
+            readers: dict[str, Callable[[Node, str], Any]] = {
+                "title": self.text,
+                "publisher": self.text,
+                "url": lambda n, w: self.matching(n, w, URL, "an http(s) URL"),
+                "published": self.date,
+                "authority": lambda n, w: self.choice(n, w, AUTHORITIES),
+                "language": lambda n, w: self.matching(
+                    n, w, LANGUAGE_TAG, "a BCP 47 language tag such as 'en'"
+                ),
+                "seed": lambda n, w: self.text(n, w, "a file name in seeds/"),
+                "weight": self.number,
+            }
+            ok = True
+            for key, value_node_ in nodes.items():
+                if is_null(value_node_) and key not in ("title", "publisher"):
+                    continue
+                value = readers[key](value_node_, f"{where}.{key}")
+                ok = ok and value is not None
+                values[key] = value
+            if (
+                not ok
+                or "title" not in values
+                or "publisher" not in values
+                or source_id in self._broken_sources
+            ):
+                self._broken_sources.add(source_id)
+                continue
+            if "seed" in values:
+                self._seeds.read(values["seed"], nodes["seed"], f"{where}.seed")
+            try:
+                found[source_id] = (Source(id=source_id, **values), nodes)
+            except ValueError as exc:
+                self.report(value_node, where, str(exc))
+        return found
+
+    def events(self, node: Node, zone: str, sources: _Sources) -> list[Entry]:
+        """The ``events`` list, one entry per event that has a valid id."""
+        found = []
+        for i, item in enumerate(self.sequence(node, "events", "events")):
+            where = f"events[{i}]"
+            fields = self.mapping(item, where, EVENT_KEYS, "an event")
+            if fields is None:
+                continue
+            nodes = {k: v for k, (_, v) in fields.items()}
+            event_id = None
+            if "id" in nodes:
+                event_id = self.matching(
+                    nodes["id"],
+                    f"{where}.id",
+                    SLUG,
+                    "an event id (a lowercase slug such as 'nanning-roundtable')",
+                )
+                if event_id is not None:
+                    where = f"events[{i}] ({event_id})"
+            else:
+                self.report(item, where, "missing key 'id'")
+            if "title" not in nodes:
+                self.report(item, where, "missing key 'title'")
+            order: dict[str, list[tuple[str, Node]]] = {
+                key: self.slugs(nodes[key], f"{where}.{key}", "event ids")
+                for key in ("after", "before")
+                if key in nodes
+            }
+            built = self.event(nodes, where, event_id, zone, sources, order)
+            if event_id is not None:
+                found.append(Entry(event_id, nodes["id"], item.start_mark, where, built, order))
+        return found
+
+    def event(
+        self,
+        nodes: dict[str, Node],
+        where: str,
+        event_id: str | None,
+        zone: str,
+        sources: _Sources,
+        order: dict[str, list[tuple[str, Node]]],
+    ) -> Event | None:
+        """One event from its nodes, or None when anything in it is wrong."""
+        before = len(self.problems)
+        values: dict[str, Any] = {}
+        for key in ("title", "location", "description"):
+            if key in nodes and not (is_null(nodes[key]) and key != "title"):
+                values[key] = self.text(nodes[key], f"{where}.{key}")
+        if "kind" in nodes and not is_null(nodes["kind"]):
+            values["kind"] = self.choice(nodes["kind"], f"{where}.kind", KINDS)
+        if "category" in nodes and not is_null(nodes["category"]):
+            values["category"] = self.matching(
+                nodes["category"],
+                f"{where}.category",
+                SLUG,
+                "a category (a lowercase slug such as 'policy')",
+            )
+        values["timezone"] = zone
+        if "timezone" in nodes and not is_null(nodes["timezone"]):
+            values["timezone"] = self.zone(nodes["timezone"], f"{where}.timezone")
+        if "aliases" in nodes:
+            values["aliases"] = [
+                self.text(n, f"{where}.aliases[{j}]")
+                for j, n in enumerate(self.sequence(nodes["aliases"], f"{where}.aliases", "names"))
+            ]
+        for key, ids in order.items():
+            values[key] = [value for value, _ in ids]
+        kind = values.get("kind") or "milestone"
+        claims = []
+        if "claims" in nodes:
+            for j, claim_node in enumerate(
+                self.sequence(nodes["claims"], f"{where}.claims", "claims")
+            ):
+                claim = self.claim(
+                    claim_node, f"{where}.claims[{j}]", kind, values["timezone"] or zone, sources
+                )
+                if claim is not None:
+                    claims.append(claim)
+        if len(self.problems) > before or event_id is None or "title" not in values:
+            return None
+        try:
+            return Event(id=event_id, claims=claims, **values)
+        except ValueError as exc:
+            self.report(nodes.get("id") or next(iter(nodes.values())), where, str(exc))
+            return None
+
+    def claim(
+        self, node: Node, where: str, kind: str, zone: str, sources: _Sources
+    ) -> Claim | None:
+        """One claim, with its quote checked against the source's seed."""
+        fields = self.mapping(node, where, CLAIM_KEYS, "a claim")
+        if fields is None:
+            return None
+        before = len(self.problems)
+        nodes = {k: v for k, (_, v) in fields.items()}
+        values: dict[str, Any] = {}
+        if "source" not in nodes:
+            self.report(node, where, "missing key 'source' (the id of the source making the claim)")
+        else:
+            source_id = self.matching(
+                nodes["source"], f"{where}.source", SLUG, "a source id (a lowercase slug)"
+            )
+            if (
+                source_id is not None
+                and source_id not in sources
+                and source_id not in self._broken_sources
+            ):
+                known = [*sources, *self._broken_sources]
+                self.report(
+                    nodes["source"],
+                    f"{where}.source",
+                    f"unknown source {source_id!r}{suggest(source_id, known)}; "
+                    "every source must be listed under 'sources'",
+                )
+            values["source"] = source_id
+        for key in ("start", "end"):
+            if key in nodes and not is_null(nodes[key]):
+                values[key] = self.date(nodes[key], f"{where}.{key}")
+                skipped = values[key] and skipped_in(values[key], zone)
+                if skipped:
+                    self.report(nodes[key], f"{where}.{key}", skipped)
+        for key in ("quote", "note"):
+            if key in nodes and not is_null(nodes[key]):
+                values[key] = self.text(nodes[key], f"{where}.{key}")
+        if values.get("end") is not None and kind != "span":
+            self.report(
+                fields["end"][0],
+                f"{where}.end",
+                "only spans have an end; set 'kind: span' on the event or remove 'end'",
+            )
+        start, end = values.get("start"), values.get("end")
+        if start is not None and end is not None and ends_before_start(start, end, zone):
+            self.report(nodes["end"], f"{where}.end", f"the end {end} is before the start {start}")
+        source_entry = sources.get(values.get("source") or "")
+        if source_entry is not None and source_entry[0].seed is not None:
+            self._seeds.check_quote(source_entry[0], values.get("quote"), nodes, node, where)
+        if len(self.problems) > before:
+            return None
+        return Claim(**values)

@@ -1,0 +1,1 @@
+"""Helpers shared by several test modules: builders, strategies, fixtures that need importing."""

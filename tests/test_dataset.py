@@ -161,9 +161,44 @@ class TestDisagreements:
         assert any(start.startswith("2021") for start in starts)
         assert any(start.startswith("2020") for start in starts)
 
-    def test_the_step_up_keeps_both_publication_dates(self, timeline: Timeline) -> None:
+    def test_the_step_up_keeps_both_publication_dates_as_on_or_before(
+        self, timeline: Timeline
+    ) -> None:
         starts = {str(c.start) for c in timeline.event("ov-cooperation-step-up").claims if c.start}
-        assert {"2026-03-08", "2026-03-09"} <= starts
+        assert {"[..2026-03-08]", "[..2026-03-09]"} <= starts
+
+    def test_the_step_up_resolves_to_on_or_before_8_march(self, timeline: Timeline) -> None:
+        step_up = vntimeline.resolve(timeline)["ov-cooperation-step-up"]
+
+        assert step_up.start is not None and step_up.start.latest is not None
+        assert step_up.start.latest.isoformat() == "2026-03-08"
+        assert step_up.dissent == ()
+        assert "on or before 8 March 2026" in step_up.explanation
+
+    def test_the_two_founding_years_of_vinai_are_a_conflict(self, timeline: Timeline) -> None:
+        vinai = vntimeline.resolve(timeline)["vinai-research-founded"]
+
+        assert vinai.status == "conflict"
+        assert vinai.start is not None and vinai.start.value == "2018/2019"
+
+    def test_the_ai_law_is_passed_and_in_force_with_outside_sources(
+        self, timeline: Timeline
+    ) -> None:
+        resolved = vntimeline.resolve(timeline)
+
+        passed, in_force = resolved["ai-law"], resolved["ai-law-in-force"]
+        assert passed.start is not None and passed.start.value == "2025-12-10"
+        assert in_force.start is not None and in_force.start.value == "2026-03-01"
+        # The seed's plan ("later this year") stays beside what happened.
+        assert "2025?" in {str(c.start) for c in timeline.event("ai-law").claims}
+
+    def test_vineu_was_founded_before_its_expansion(self, timeline: Timeline) -> None:
+        resolved = vntimeline.resolve(timeline)
+
+        expansion = resolved["vineu-expansion"]
+        assert "vineu-founded" in timeline.event("vineu-expansion").after
+        assert expansion.start is not None and expansion.start.earliest is not None
+        assert expansion.start.earliest.isoformat() == "2021-10-16"
 
     def test_the_vineu_expansion_is_ordered_between_the_strategy_and_the_step_up(
         self, timeline: Timeline

@@ -5,6 +5,10 @@
 * ``.. schema-table:: PART`` renders the keys of one part of the JSON Schema
   (``file``, ``source``, ``event`` or ``claim``) as a table, so the data
   format reference is generated from the same schema editors validate with.
+* ``.. date-forms::`` renders a table of EDTF examples (one ``TEXT | meaning``
+  per content line) with the first and last day, computed by
+  :class:`vntimeline.PartialDate` when the docs are built, so the date syntax
+  page cannot claim an interval the code does not read.
 * Cross-references to private modules (``vntimeline._model.resolved.ResolvedEvent``,
   as type hints name them) and bare names in docstrings (``DateError``)
   resolve to where they are documented (``vntimeline.ResolvedEvent``,
@@ -163,6 +167,40 @@ class SchemaTable(SphinxDirective):
         ]
 
 
+class DateForms(SphinxDirective):
+    """A table of EDTF examples with the days each covers, computed from the code."""
+
+    has_content = True
+    option_spec: ClassVar[dict[str, Any]] = {"zone": str}
+
+    def run(self) -> list[nodes.Node]:
+        from vntimeline import DateError, PartialDate
+        from vntimeline._model.dates import OPEN_END, OPEN_START, local_date
+
+        zone = self.options.get("zone", "Asia/Ho_Chi_Minh")
+        rows: list[list[nodes.Element]] = []
+        for line in self.content:
+            text, _, meaning = (part.strip() for part in line.partition("|"))
+            try:
+                date = PartialDate.parse(text)
+            except DateError as exc:
+                raise self.error(f"date-forms: {exc}") from None
+            start, end = date.bounds(zone)
+            first = "open" if start == OPEN_START else local_date(start, zone).isoformat()
+            last = "open" if end == OPEN_END else local_date(end - 1, zone).isoformat()
+            rows.append(
+                [
+                    nodes.paragraph("", "", nodes.literal(text, text)),
+                    _para(meaning),
+                    _para(first),
+                    _para(last),
+                    _para(date.precision),
+                ]
+            )
+        header = ("Written", "Means", "First day", "Last day", "Precision")
+        return [table_node(header, (20, 40, 14, 14, 12), rows, ["date-forms"], None)]
+
+
 def _public_alias(app: Sphinx, env: Any, node: Any, contnode: nodes.Element) -> Any:
     """Resolve private or bare names to where they are documented.
 
@@ -189,5 +227,6 @@ def _public_alias(app: Sphinx, env: Any, node: Any, contnode: nodes.Element) -> 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("cli-help", CliHelp)
     app.add_directive("schema-table", SchemaTable)
+    app.add_directive("date-forms", DateForms)
     app.connect("missing-reference", _public_alias)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

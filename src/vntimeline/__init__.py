@@ -17,7 +17,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._load.loader import check, default_data_path, load, load_default
-from ._model.dates import PartialDate, Precision, Qualifier
+from ._model.dates import DateRange, EventDate, PartialDate, Precision, Qualifier
 from ._model.events import Authority, Claim, Event, Kind, Source, Timeline
 from .errors import (
     DataError,
@@ -50,8 +50,10 @@ __all__ = [
     "Claim",
     "DataError",
     "DateError",
+    "DateRange",
     "Dissent",
     "Event",
+    "EventDate",
     "ExportError",
     "FeedOptions",
     "Kind",

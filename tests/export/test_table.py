@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import unicodedata
 
 import pytest
@@ -219,3 +220,74 @@ class TestFormatTable:
         assert max(display_width(line) for line in table.splitlines()) <= 80
         assert "nanning" not in table  # titles, not ids
         assert "ASEAN–China ministerial" in table
+
+
+#: Open dates as a file gives them: "on or before", "on or after", a span still going on.
+OPEN_DATA = """
+    sources:
+      tt: {title: A, publisher: Tuổi Trẻ, authority: press, published: 2026-03-08}
+      vna: {title: B, publisher: Vietnam News Agency, authority: agency, published: 2026-03-09}
+    events:
+      - id: step-up
+        title: Step up
+        claims:
+          - {source: tt, start: '[..2026-03-08]'}
+          - {source: vna, start: '[..2026-03-09]'}
+      - id: since
+        title: Since September
+        claims:
+          - {source: tt, start: '[2025-09..]'}
+      - id: programme
+        title: AI programme
+        kind: span
+        claims:
+          - {source: tt, start: 2025-10, end: ..}
+"""
+
+
+class TestOpenDatesOnTheCommandLine:
+    """``vntimeline resolve`` on open dates, through the real command line."""
+
+    def test_the_table_shows_each_open_value_as_edtf(
+        self, write_yaml: WriteYaml, run_cli: RunCli
+    ) -> None:
+        done = run_cli("resolve", write_yaml(OPEN_DATA), "--format", "table")
+
+        assert (done.returncode, done.stderr) == (0, "")
+        table = done.stdout
+        assert row_of(table, "Step up").split()[:3] == ["[..2026-03-08]", "agreed", "2"]
+        assert row_of(table, "Since September").split()[:2] == ["[2025-09..]", "single-source"]
+        assert row_of(table, "AI programme").split()[:4] == ["2025-10", "–", "..", "single-source"]
+        assert max(display_width(line) for line in table.splitlines()) <= 80
+
+    def test_the_json_has_null_on_each_open_side(
+        self, write_yaml: WriteYaml, run_cli: RunCli
+    ) -> None:
+        done = run_cli("resolve", write_yaml(OPEN_DATA), "--format", "json")
+
+        assert (done.returncode, done.stderr) == (0, "")
+        events = {e["id"]: e for e in json.loads(done.stdout)["events"]}
+        assert events["step-up"]["status"] == "agreed"
+        assert events["step-up"]["start"] == {
+            "value": "[..2026-03-08]",
+            "precision": "day",
+            "earliest": None,
+            "latest": "2026-03-08",
+        }
+        assert events["since"]["start"] == {
+            "value": "[2025-09..]",
+            "precision": "month",
+            "earliest": "2025-09-01",
+            "latest": None,
+        }
+        assert events["programme"]["start"]["latest"] == "2025-10-31"
+        end = events["programme"]["end"]
+        assert (end["value"], end["earliest"], end["latest"]) == ("..", None, None)
+        assert "reported that day by Tuổi Trẻ" in events["step-up"]["explanation"]
+
+    def test_the_json_is_the_library_s_json(self, write_yaml: WriteYaml, run_cli: RunCli) -> None:
+        path = write_yaml(OPEN_DATA)
+
+        done = run_cli("resolve", path, "--format", "json")
+
+        assert json.loads(done.stdout) == json.loads(resolve(vntimeline.load(path)).dumps())

@@ -33,11 +33,14 @@ SOURCES = [
 
 
 def d(text: str) -> PartialDate:
-    return PartialDate.parse(text)
+    date = PartialDate.parse(text)
+    assert isinstance(date, PartialDate), f"{text!r} is a range, not one date"
+    return date
 
 
 def claim(start: str, end: str | None = None, source: str = "press-a") -> Claim:
-    return Claim(source=source, start=d(start), end=None if end is None else d(end))
+    """A claim of EDTF *start* (and *end*), ranges such as ``[..2026-03-08]`` included."""
+    return Claim(source=source, start=start, end=end)
 
 
 def timeline(*events: Event) -> ResolvedTimeline:

@@ -26,12 +26,28 @@ ZONES = st.sampled_from(
     ]
 )
 QUALIFIERS = st.sampled_from(["", "?", "~", "%"])
-FORMS = ("year", "decade", "century", "month", "month-xx", "day", "day-xx", "xx-xx", "time")
+FORMS = (
+    "year",
+    "decade",
+    "century",
+    "millennium",
+    "month",
+    "grouping",
+    "month-xx",
+    "day",
+    "day-xx",
+    "xx-xx",
+    "time",
+)
+#: Seasons, quarters and halves: the codes that stand in the month's place.
+GROUPING_CODES = (21, 22, 23, 24, 33, 34, 35, 36, 40, 41)
 EXPECTED_PRECISION = {
     "year": "year",
     "decade": "year",
     "century": "year",
+    "millennium": "year",
     "month": "month",
+    "grouping": "month",
     "month-xx": "year",
     "day": "day",
     "day-xx": "month",
@@ -45,12 +61,14 @@ FAST = settings(max_examples=200, deadline=None)
 
 @st.composite
 def offsets(draw: st.DrawFn) -> str:
-    """``Z`` or ``+HH:MM``/``-HH:MM`` (never ``±00:00``, which is written ``Z``)."""
+    """``Z``, ``+HH:MM``/``-HH:MM`` (never ``±00:00``, written ``Z``), or hours only ``+HH``."""
     minutes = draw(st.integers(-14 * 60, 14 * 60))
-    if minutes == 0:
-        return "Z"
     sign = "-" if minutes < 0 else "+"
     hours, mins = divmod(abs(minutes), 60)
+    if draw(st.booleans()):
+        return f"{sign if hours else '+'}{hours:02d}"  # -00 is not UTC (RFC 3339)
+    if minutes == 0:
+        return "Z"
     return f"{sign}{hours:02d}:{mins:02d}"
 
 
@@ -71,8 +89,13 @@ def edtf_values(
         text = f"{draw(st.integers(max(1, first_year // 10), (last_year - 9) // 10)):03d}X"
     elif form == "century":
         text = f"{draw(st.integers(max(1, first_year // 100), (last_year - 99) // 100)):02d}XX"
+    elif form == "millennium":
+        low, high = max(1, first_year // 1000), (last_year - 999) // 1000
+        text = f"{draw(st.integers(low, high))}XXX"
     elif form == "month":
         text = day.isoformat()[:7]
+    elif form == "grouping":
+        text = f"{year}-{draw(st.sampled_from(GROUPING_CODES))}"
     elif form == "month-xx":
         text = f"{year}-XX"
     elif form == "day":

@@ -99,7 +99,7 @@ class TestParse:
             ("2025-09-18T10:60", "10:60 is not a time of day"),
             ("2025-09-18T10:00:60", "second 60 is not between 00 and 59"),
             ("2025-09-18T10:00+15:00", r"UTC offset \+15:00 is out of range"),
-            ("21", "it does not have the form YYYY"),
+            ("21", "a year is written with four digits"),
             ("2021-9-18", "it does not have the form"),
             ("2025/09/18", "it does not have the form"),
             ("2025-09-18 10:00", "it does not have the form"),
@@ -234,7 +234,10 @@ class TestBounds:
         assert local_date(start, "UTC").isoformat() == "2026-03-08"
 
     def test_the_interval_is_also_given_as_pendulum_date_times_in_the_zone(self) -> None:
-        interval = PartialDate.parse("2024-04").interval(HANOI)
+        date = PartialDate.parse("2024-04")
+        assert isinstance(date, PartialDate)
+
+        interval = date.interval(HANOI)
 
         assert interval.start.isoformat() == "2024-04-01T00:00:00+07:00"
         assert interval.end.isoformat() == "2024-05-01T00:00:00+07:00"
@@ -285,7 +288,7 @@ class TestBounds:
         self, value: tuple[str, str], zone: str
     ) -> None:
         text = value[0].rstrip("?~%")
-        local = re.sub(r"(Z|[+-]\d\d:\d\d)$", "", text)
+        local = re.sub(r"(Z|[+-]\d\d(?::\d\d)?)$", "", text)
         instant = PartialDate.parse(local).bounds(zone)[0]
         day_start, day_end = PartialDate.parse(local[:10]).bounds(zone)
 
@@ -353,7 +356,10 @@ class TestFormatBounds:
     @given(
         # Local mean time before about 1920 had offsets of odd seconds, which
         # EDTF's +HH:MM cannot name, hence 1970 for times.
-        value=edtf_values(FORMS[:-1], first_year=1000, last_year=9997)
+        # A season, quarter or half is named by its months (2000-03/2000-05).
+        value=edtf_values(
+            tuple(f for f in FORMS[:-1] if f != "grouping"), first_year=1000, last_year=9997
+        )
         | edtf_values(("time",), first_year=1970, last_year=9997),
         zone=ZONES,
     )

@@ -12,7 +12,9 @@ from vntimeline._model.events import AUTHORITY_WEIGHTS, find_cycle, suggest
 
 
 def date(text: str) -> PartialDate:
-    return PartialDate.parse(text)
+    found = PartialDate.parse(text)
+    assert isinstance(found, PartialDate)
+    return found
 
 
 def source(id: str = "vir", **kwargs: Any) -> Source:
@@ -102,11 +104,9 @@ class TestSource:
             ("weight", float("nan"), "weight must be a positive number, got nan"),
             ("weight", True, "weight must be a positive number, got True"),
             ("weight", "2", "weight must be a positive number, got '2'"),
-            (
-                "published",
-                "2025-09-19",
-                "published must be a PartialDate or None, got '2025-09-19'",
-            ),
+            ("published", "2025-13-19", r"published: '2025-13-19' is not a valid date: month 13"),
+            ("published", 2025, "published must be EDTF text such as '2025-09-18', a datetime"),
+            ("published", "[..2025-09-19]", "published must be a single date"),
             ("seed", "", "seed must be non-empty text"),
         ],
     )
@@ -136,8 +136,9 @@ class TestClaim:
                 {"source": "VIR"},
                 "source must be a lowercase slug such as 'nanning-roundtable', got 'VIR'",
             ),
-            ({"source": "vir", "start": "2021"}, "start must be a PartialDate or None, got '2021'"),
-            ({"source": "vir", "end": 2030}, "end must be a PartialDate or None, got 2030"),
+            ({"source": "vir", "start": "2021-02-30"}, "start: '2021-02-30' is not a valid date"),
+            ({"source": "vir", "end": 2030}, "end must be EDTF text such as '2025-09-18'"),
+            ({"source": "vir", "start": ".."}, "start cannot be '..'"),
             ({"source": "vir", "quote": " "}, "quote must be non-empty text, got ' '"),
             ({"source": "vir", "note": ""}, "note must be non-empty text, got ''"),
         ],

@@ -16,6 +16,7 @@ import vntimeline
 from helpers.resolve import SOURCES, claim, event, one, timeline
 from vntimeline import (
     Claim,
+    EventDate,
     PartialDate,
     Policy,
     PolicyError,
@@ -264,7 +265,7 @@ class TestUndated:
 class TestPolicyPlugging:
     def test_a_custom_policy_decides_the_weights(self) -> None:
         class TrustTheNewspaper:
-            def weight(self, source: Source, date: PartialDate) -> float:
+            def weight(self, source: Source, date: EventDate) -> float:
                 return 10 if source.authority == "press" else 1
 
         tl = timeline(event("e", claim("vna", "2026-03-09"), claim("tuoitre", "2026-03-08")))

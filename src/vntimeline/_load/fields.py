@@ -17,7 +17,7 @@ import zoneinfo
 from collections.abc import Iterable
 from typing import Any
 
-from .._model.dates import PartialDate, portable_zone_name
+from .._model.dates import DateRange, EventDate, PartialDate, portable_zone_name
 from .._model.events import SLUG, suggest
 from ..errors import DateError, Problem
 from .composer import MappingNode, Node, ScalarNode, SequenceNode, StreamedList, is_null
@@ -31,7 +31,7 @@ class Fields:
     def __init__(self, label: str) -> None:
         self.label = label
         self.problems: list[Problem] = []
-        self._dates: dict[str, PartialDate] = {}  # dates repeat: parse each text once
+        self._dates: dict[str, EventDate] = {}  # dates repeat: parse each text once
 
     # -- reporting ---------------------------------------------------------------
 
@@ -143,8 +143,28 @@ class Fields:
             return None
         return value
 
-    def date(self, node: Node, where: str) -> PartialDate | None:
-        """An EDTF date (see ``docs/explanation/dates.rst``)."""
+    def point(self, node: Node, where: str) -> PartialDate | None:
+        """One EDTF date, not a range (a source's ``published``)."""
+        found = self.date(node, where)
+        if isinstance(found, DateRange):
+            self.report(
+                node,
+                where,
+                f"expected a single date (when the source appeared), found the range {found}",
+            )
+            return None
+        return found
+
+    def date(self, node: Node, where: str) -> EventDate | None:
+        """An EDTF date or range (see ``docs/reference/dates.rst``)."""
+        if isinstance(node, SequenceNode):
+            # YAML reads an unquoted [..2026-03-08] as a list.
+            self.report(
+                node,
+                where,
+                "expected an EDTF date, found a list; quote a 'one of' range: '[..2026-03-08]'",
+            )
+            return None
         value = self.scalar(node, where, "an EDTF date such as 2025-09-18")
         if value is None:
             return None

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final, TypeAlias
 
-from .._model.dates import skipped_in
+from .._model.dates import DateRange, skipped_in
 from .._model.events import (
     AUTHORITIES,
     DEFAULT_TIMEZONE,
@@ -131,7 +131,7 @@ class Reader(Fields):
                 "title": self.text,
                 "publisher": self.text,
                 "url": lambda n, w: self.matching(n, w, URL, "an http(s) URL"),
-                "published": self.date,
+                "published": self.point,
                 "authority": lambda n, w: self.choice(n, w, AUTHORITIES),
                 "language": lambda n, w: self.matching(
                     n, w, LANGUAGE_TAG, "a BCP 47 language tag such as 'en'"
@@ -283,6 +283,13 @@ class Reader(Fields):
                 skipped = values[key] and skipped_in(values[key], zone)
                 if skipped:
                     self.report(nodes[key], f"{where}.{key}", skipped)
+        if values.get("start") == DateRange():
+            self.report(
+                nodes["start"],
+                f"{where}.start",
+                "a start cannot be '..' ('..' is a span's end that is still going on); "
+                "leave 'start' out when nothing is known of it",
+            )
         for key in ("quote", "note"):
             if key in nodes and not is_null(nodes[key]):
                 values[key] = self.text(nodes[key], f"{where}.{key}")

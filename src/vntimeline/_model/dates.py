@@ -29,22 +29,24 @@ interval as pendulum date-times for callers who want to look at it.
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import functools
-import re
 import zoneinfo
 from typing import Final, Literal
 
 import attrs
 import pendulum
 
-from ..errors import DateError
+from .edtf import GROUPINGS, OPEN, Fields, RangeFields, fail, parse_fields
 from .zones import get_zone, local_date, local_moment, portable_zone_name
 
 __all__ = [
     "MONTH_NAMES",
+    "OPEN_END",
+    "OPEN_START",
     "PRECISIONS",
+    "DateRange",
+    "EventDate",
     "PartialDate",
     "Precision",
     "Qualifier",
@@ -80,28 +82,12 @@ MONTH_NAMES: Final = (
 PRECISIONS: Final[tuple[Precision, ...]] = ("year", "month", "day", "time")
 _RANK: Final[dict[str, int]] = {p: i for i, p in enumerate(PRECISIONS)}
 
-_EDTF = re.compile(
-    r"""
-    (?P<year>\d{4}|\d{3}X|\d{2}XX)
-    (?:-(?P<month>\d{2}|XX)
-      (?:-(?P<day>\d{2}|XX)
-        (?:T(?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?
-           (?P<offset>Z|[+-]\d{2}:\d{2})?
-        )?
-      )?
-    )?
-    (?P<qualifier>[?~%])?
-    """,
-    re.VERBOSE | re.ASCII,  # EDTF digits are 0-9, not any script's
-)
-
 _QUALIFIERS: Final[dict[str | None, Qualifier]] = {"?": "?", "~": "~", "%": "%"}
-# A day away from datetime's own range (years 1 to 9999), so that a date read
-# in any zone or offset (up to 26 hours apart) can still be written as a
-# local date: 0001-01-01 in Hanoi begins in the year 0 in UTC.
-_MIN_YEAR: Final = 2
-_MAX_YEAR: Final = 9997
-_EXAMPLES: Final = "2021, 2024-04, 2025-09-18, 2026-03-08T20:00Z or 202X"
+
+#: Epoch seconds that stand for an open side of a range: beyond any date a
+#: value can name (years 0002 to 9997), so comparisons need no special case.
+OPEN_START: Final = -(2**62)
+OPEN_END: Final = 2**62
 
 
 def _instant(
@@ -136,24 +122,35 @@ class PartialDate:
     #: Minutes east of UTC for a date-time with an offset; ``None`` for local time.
     utc_offset: int | None = None
     qualifier: Qualifier | None = None
-    #: 1 for a plain year, 10 for ``202X``, 100 for ``20XX``.
+    #: 1 for a plain year, 10 for ``202X``, 100 for ``20XX``, 1000 for ``1XXX``.
     year_span: int = 1
     #: How many of the written parts are unspecified (``XX``): 0, 1 or 2.
     unspecified_parts: int = 0
+    #: A season (21-24), quarter (33-36) or half (40-41) in the month's place.
+    grouping: int | None = None
+    #: Whether the offset was written with hours only (``+07``).
+    offset_hours_only: bool = False
 
     @classmethod
-    def parse(cls, text: str) -> PartialDate:
-        """Parse EDTF *text*, raising :class:`DateError` that says what is wrong."""
+    def parse(cls, text: str) -> PartialDate | DateRange:
+        """Parse EDTF *text*, raising :class:`DateError` that says what is wrong.
+
+        A "one of" range (``[..2026-03-08]``) or an open end (``..``) gives a
+        :class:`DateRange`; every other form a :class:`PartialDate`.
+        """
         return _parse(text)
 
     @property
     def precision(self) -> Precision:
-        """The finest part that is known: ``year``, ``month``, ``day`` or ``time``."""
+        """The finest part that is known: ``year``, ``month``, ``day`` or ``time``.
+
+        A season, quarter or half is known to the month.
+        """
         if self.hour is not None:
             return "time"
         if self.day is not None:
             return "day"
-        if self.month is not None:
+        if self.month is not None or self.grouping is not None:
             return "month"
         return "year"
 
@@ -183,91 +180,104 @@ class PartialDate:
         return _format(self)
 
 
-def _fail(text: str, why: str) -> DateError:
-    return DateError(f"{text!r} is not a valid date: {why} (expected EDTF such as {_EXAMPLES})")
+@attrs.frozen(cache_hash=True)
+class DateRange:
+    """A date known only to lie in a range: the EDTF "one of" set ``[FIRST..LAST]``.
+
+    Either end may be open: ``[..2026-03-08]`` is on or before 8 March 2026
+    (what a report published that day tells), ``[2025-09..]`` on or after
+    September 2025. With both ends open it is ``..``, which only a span's
+    end may use: the span is still going on.
+    """
+
+    lower: PartialDate | None = None
+    upper: PartialDate | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate | DateRange:
+        """Parse EDTF *text*, as :meth:`PartialDate.parse` does."""
+        return _parse(text)
+
+    @property
+    def precision(self) -> Precision:
+        """The coarser precision of the known ends (``year`` when neither is known)."""
+        known = [end.precision for end in (self.lower, self.upper) if end is not None]
+        return min(known, key=_RANK.__getitem__, default="year")
+
+    @property
+    def qualifier(self) -> Qualifier | None:
+        """Always ``None``: a range says how little is known by itself."""
+        return None
+
+    @property
+    def uncertain(self) -> bool:
+        """Always ``False`` (see :attr:`qualifier`)."""
+        return False
+
+    @property
+    def approximate(self) -> bool:
+        """Always ``False`` (see :attr:`qualifier`)."""
+        return False
+
+    @property
+    def open_start(self) -> bool:
+        """Whether the range has no first date (``[..X]``)."""
+        return self.lower is None
+
+    @property
+    def open_end(self) -> bool:
+        """Whether the range has no last date (``[X..]``)."""
+        return self.upper is None
+
+    def bounds(self, zone: str) -> tuple[int, int]:
+        """``[start, end)`` in epoch seconds; open sides are ``OPEN_START`` and ``OPEN_END``."""
+        start = OPEN_START if self.lower is None else self.lower.bounds(zone)[0]
+        end = OPEN_END if self.upper is None else self.upper.bounds(zone)[1]
+        return start, end
+
+    def __str__(self) -> str:
+        if self.lower is None and self.upper is None:
+            return OPEN
+        return f"[{self.lower or ''}..{self.upper or ''}]"
 
 
-def _parse(text: str) -> PartialDate:
-    """Parse EDTF text into a PartialDate."""
-    if not isinstance(text, str):
-        raise DateError(f"expected an EDTF date string, got {type(text).__name__}")
-    match = _EDTF.fullmatch(text)
-    if match is None:
-        raise _fail(
-            text,
-            "it does not have the form YYYY, YYYY-MM, YYYY-MM-DD or "
-            "YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM], with an optional ?, ~ or %",
-        )
-    g = match.groupdict()
-    year_text: str = g["year"]
-    year_span = 10 ** year_text.count("X")
-    year = int(year_text.replace("X", "0"))
-    if year < _MIN_YEAR or year + year_span - 1 > _MAX_YEAR:
-        raise _fail(text, f"the year must be between {_MIN_YEAR:04d} and {_MAX_YEAR}")
-    month_text, day_text = g["month"], g["day"]
-    if year_span > 1 and month_text is not None:
-        raise _fail(text, "a year with unspecified digits cannot have a month")
-    month = day = None
-    unspecified = 0
-    if month_text is not None:
-        if month_text == "XX":
-            unspecified += 1
-            if day_text is not None and day_text != "XX":
-                raise _fail(text, "an unspecified month cannot have a known day")
-        else:
-            month = int(month_text)
-            if not 1 <= month <= 12:
-                raise _fail(text, f"month {month_text} is not between 01 and 12")
-    if day_text is not None:
-        if day_text == "XX":
-            unspecified += 1
-        else:
-            assert month is not None
-            last = calendar.monthrange(year, month)[1]
-            day = int(day_text)
-            if not 1 <= day <= last:
-                raise _fail(
-                    text,
-                    f"day {day_text} does not exist in {year:04d}-{month:02d}, "
-                    f"which has {last} days",
-                )
-    hour = minute = second = offset = None
-    if g["hour"] is not None:
-        if day is None:
-            raise _fail(text, "a time needs a known day")
-        hour, minute, second = _parse_clock(text, g["hour"], g["minute"], g["second"])
-        if g["offset"] is not None:
-            offset = _parse_offset(text, g["offset"])
-    qualifier = _QUALIFIERS.get(g["qualifier"])
+#: A claim's date: a partial date, or a range it is only known to lie in.
+EventDate = PartialDate | DateRange
+
+
+def _parse(text: str) -> PartialDate | DateRange:
+    """Parse EDTF text into a PartialDate, or a DateRange for a "one of" range."""
+    fields = parse_fields(text)
+    if isinstance(fields, RangeFields):
+        lower = None if fields.lower is None else _point(fields.lower)
+        upper = None if fields.upper is None else _point(fields.upper)
+        if lower is not None and upper is not None and _reversed(lower, upper):
+            raise fail(text, f"the range is reversed: {lower} is after {upper}")
+        return DateRange(lower, upper)
+    return _point(fields)
+
+
+def _point(f: Fields) -> PartialDate:
+    """The PartialDate of parsed fields."""
     return PartialDate(
-        year, month, day, hour, minute, second, offset, qualifier, year_span, unspecified
+        f.year,
+        f.month,
+        f.day,
+        f.hour,
+        f.minute,
+        f.second,
+        f.utc_offset,
+        _QUALIFIERS.get(f.qualifier),
+        f.year_span,
+        f.unspecified_parts,
+        f.grouping,
+        f.offset_hours_only,
     )
 
 
-def _parse_clock(
-    text: str, hour_text: str, minute_text: str, second_text: str | None
-) -> tuple[int, int, int | None]:
-    """Hour, minute and (if written) second of a time of day."""
-    hour, minute = int(hour_text), int(minute_text)
-    if hour > 23 or minute > 59:
-        raise _fail(text, f"{hour_text}:{minute_text} is not a time of day")
-    if second_text is None:
-        return hour, minute, None
-    second = int(second_text)
-    if second > 59:
-        raise _fail(text, f"second {second_text} is not between 00 and 59")
-    return hour, minute, second
-
-
-def _parse_offset(text: str, offset: str) -> int:
-    """Minutes east of UTC of ``Z`` or ``+HH:MM``."""
-    if offset == "Z":
-        return 0
-    hours, minutes = int(offset[1:3]), int(offset[4:6])
-    if hours * 60 + minutes > 14 * 60 or minutes > 59:
-        raise _fail(text, f"UTC offset {offset} is out of range (-14:00 to +14:00)")
-    sign = -1 if offset[0] == "-" else 1
-    return sign * (hours * 60 + minutes)
+def _reversed(lower: PartialDate, upper: PartialDate) -> bool:
+    """Whether no instant can lie in both ends' order (read in UTC)."""
+    return upper.bounds("UTC")[1] <= lower.bounds("UTC")[0]
 
 
 def _format(d: PartialDate) -> str:
@@ -279,6 +289,8 @@ def _format(d: PartialDate) -> str:
         out = f"{d.year:04d}"
     if d.month is not None:
         out += f"-{d.month:02d}"
+    elif d.grouping is not None:
+        out += f"-{d.grouping}"
     elif d.unspecified_parts:
         out += "-XX"
     if d.day is not None:
@@ -290,19 +302,19 @@ def _format(d: PartialDate) -> str:
         if d.second is not None:
             out += f":{d.second:02d}"
         if d.utc_offset is not None:
-            out += _format_offset(d.utc_offset)
+            out += _format_offset(d.utc_offset, hours_only=d.offset_hours_only)
     if d.qualifier is not None:
         out += d.qualifier
     return out
 
 
-def _format_offset(minutes: int) -> str:
-    """``Z`` or ``+HH:MM`` for an offset in minutes."""
-    if minutes == 0:
+def _format_offset(minutes: int, *, hours_only: bool = False) -> str:
+    """``Z``, ``+HH:MM`` (or ``+HH`` when so written) for an offset in minutes."""
+    if minutes == 0 and not hours_only:
         return "Z"
     sign = "-" if minutes < 0 else "+"
     hours, mins = divmod(abs(minutes), 60)
-    return f"{sign}{hours:02d}:{mins:02d}"
+    return f"{sign}{hours:02d}" if hours_only else f"{sign}{hours:02d}:{mins:02d}"
 
 
 @functools.lru_cache(maxsize=65536)
@@ -328,19 +340,32 @@ def _bounds(d: PartialDate, zone_name: str) -> tuple[int, int]:
             _instant(zone, first.year, first.month, first.day),
             _instant(zone, after.year, after.month, after.day),
         )
-    if d.month is not None:
-        next_year, next_month = (d.year + 1, 1) if d.month == 12 else (d.year, d.month + 1)
-        return _instant(zone, d.year, d.month, 1), _instant(zone, next_year, next_month, 1)
+    if d.month is not None or d.grouping is not None:
+        first_month, last_month = _months(d)
+        next_year, next_month = (d.year + 1, 1) if last_month == 12 else (d.year, last_month + 1)
+        return _instant(zone, d.year, first_month, 1), _instant(zone, next_year, next_month, 1)
     return _instant(zone, d.year, 1, 1), _instant(zone, d.year + d.year_span, 1, 1)
 
 
-def skipped_in(d: PartialDate, zone_name: str) -> str | None:
+def _months(d: PartialDate) -> tuple[int, int]:
+    """The first and last month of a month, season, quarter or half."""
+    if d.grouping is not None:
+        first, last, _name = GROUPINGS[d.grouping]
+        return first, last
+    assert d.month is not None
+    return d.month, d.month
+
+
+def skipped_in(d: EventDate, zone_name: str) -> str | None:
     """Why *d* names no time in *zone_name* (a clock change skipped it), or None.
 
     A day can be skipped (Samoa went from 29 to 31 December 2011) and so can
     a local time (02:30 on the night summer time begins); read anyway, the
     first would be an empty interval and the second would silently move.
     """
+    if isinstance(d, DateRange):
+        ends = (end for end in (d.lower, d.upper) if end is not None)
+        return next(filter(None, (skipped_in(end, zone_name) for end in ends)), None)
     start, end = _bounds(d, zone_name)
     if end <= start:
         return f"{d} does not exist in {zone_name}: a clock change skipped it"
@@ -368,7 +393,8 @@ def format_bounds(start: int, end: int, zone_name: str, precision: Precision) ->
 
     One value when the interval is one unit of that precision (``2025-09-18``),
     otherwise an EDTF interval of its first and last units
-    (``2026-03-08/2026-03-09``). A whole decade at year precision is ``202X``.
+    (``2026-03-08/2026-03-09``). A whole decade, century or millennium at year
+    precision is ``202X``, ``20XX`` or ``1XXX``.
     """
     zone = get_zone(zone_name)
     first, last = local_moment(start, zone), local_moment(end - 1, zone)
@@ -395,7 +421,7 @@ def format_bounds(start: int, end: int, zone_name: str, precision: Precision) ->
         a, b = f"{first.year:04d}-{first.month:02d}", f"{last.year:04d}-{last.month:02d}"
     else:
         a, b = f"{first.year:04d}", f"{last.year:04d}"
-        for span, digits in ((100, 2), (10, 1)):
+        for span, digits in ((1000, 3), (100, 2), (10, 1)):
             if first.year % span == 0 and last.year == first.year + span - 1:
                 return a[: 4 - digits] + "X" * digits
     return a if a == b else f"{a}/{b}"

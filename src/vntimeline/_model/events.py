@@ -16,7 +16,8 @@ from typing import Any, Final, Literal
 import attrs
 
 from ..errors import DateError
-from .dates import PartialDate, get_zone
+from .convert import end_date, published_date, start_date
+from .dates import DateRange, EventDate, PartialDate, get_zone
 
 __all__ = [
     "AUTHORITIES",
@@ -95,11 +96,6 @@ def _zone(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None
         raise ValueError(f"{attribute.name}: {exc}") from None
 
 
-def _optional_date(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and not isinstance(value, PartialDate):
-        raise ValueError(f"{attribute.name} must be a PartialDate or None, got {value!r}")
-
-
 def _slugs(inst: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     for item in value:
         _slug(inst, attribute, item)
@@ -126,7 +122,8 @@ class Source:
     title: str = attrs.field(validator=_text)
     publisher: str = attrs.field(validator=_text)
     url: str | None = attrs.field(default=None)
-    published: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    #: When the source appeared: text, a ``datetime.date`` or a :class:`PartialDate`.
+    published: PartialDate | None = attrs.field(default=None, converter=published_date)
     authority: Authority = attrs.field(default="press", validator=_one_of(AUTHORITIES))
     language: str = attrs.field(default="en")
     seed: str | None = attrs.field(default=None, validator=_optional_text)
@@ -160,12 +157,20 @@ class Claim:
     """What one source says about when an event happened, and the words it used."""
 
     source: str = attrs.field(validator=_slug)
-    start: PartialDate | None = attrs.field(default=None, validator=_optional_date)
-    end: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    #: EDTF text, a ``datetime.date``/``datetime``, a :class:`PartialDate` or a
+    #: :class:`DateRange` (``[..2026-03-08]``: on or before).
+    start: EventDate | None = attrs.field(default=None, converter=start_date)
+    #: As *start*; ``..`` for a span that is still going on.
+    end: EventDate | None = attrs.field(default=None, converter=end_date)
     #: The source's own words, verbatim.
     quote: str | None = attrs.field(default=None, validator=_optional_text)
     #: How the date was read from the words (e.g. "year from the publication date").
     note: str | None = attrs.field(default=None, validator=_optional_text)
+
+    @start.validator
+    def _check_start(self, _attribute: attrs.Attribute[Any], value: EventDate | None) -> None:
+        if value == DateRange():
+            raise ValueError("start cannot be '..': leave it out when nothing is known of it")
 
     @property
     def dated(self) -> bool:
@@ -213,7 +218,7 @@ class Event:
                 )
 
 
-def ends_before_start(start: PartialDate, end: PartialDate, zone: str) -> bool:
+def ends_before_start(start: EventDate, end: EventDate, zone: str) -> bool:
     """Whether *end* lies wholly before *start* (no reading of both can be in order)."""
     return end.bounds(zone)[1] <= start.bounds(zone)[0]
 

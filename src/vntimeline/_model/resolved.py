@@ -44,7 +44,8 @@ class ResolvedDate:
     """A decided start or end: an interval of instants and the EDTF that names it.
 
     ``start`` and ``end`` are epoch seconds of the half-open interval
-    ``[start, end)``; ``None`` is an open side (only for ``bounded`` events).
+    ``[start, end)``; ``None`` is an open side (a claim of "on or before", a
+    span still going on, or a bound no neighbour sets).
     """
 
     value: str

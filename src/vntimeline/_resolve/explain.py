@@ -12,11 +12,30 @@ import datetime as _dt
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 
-from .._model.dates import MONTH_NAMES, Precision, format_bounds, get_zone, time_unit
+from .._model.dates import (
+    MONTH_NAMES,
+    OPEN_END,
+    OPEN_START,
+    DateRange,
+    Precision,
+    format_bounds,
+    get_zone,
+    local_date,
+    time_unit,
+)
+from .._model.edtf import GROUPINGS
 from .._model.events import Claim, Timeline
 from .sweep import Rec
 
-__all__ = ["Words", "format_weight", "interval_prose", "join", "unique"]
+__all__ = [
+    "Words",
+    "format_weight",
+    "grouping_words",
+    "interval_prose",
+    "join",
+    "open_value",
+    "unique",
+]
 
 
 def format_weight(weight: Fraction) -> str:
@@ -64,8 +83,44 @@ def _unit_words(moment: _dt.datetime, precision: Precision) -> str:
     return f"{day}, {clock}"
 
 
+def open_value(lo: int, hi: int, zone: str, precision: Precision) -> str:
+    """EDTF for ``[lo, hi)`` with an open side: ``[..2026-03-08]``, ``[2025-09..]``, ``..``.
+
+    A result known only to lie in a range is written as the EDTF "one of" set
+    it is (see ``docs/explanation/dates.rst``); each known end is its unit at
+    *precision*.
+    """
+    if lo == OPEN_START and hi == OPEN_END:
+        return ".."
+    first = "" if lo == OPEN_START else format_bounds(lo, lo + 1, zone, precision)
+    last = "" if hi == OPEN_END else format_bounds(hi - 1, hi, zone, precision)
+    return f"[{first}..{last}]"
+
+
+def _open_prose(lo: int, hi: int, zone: str, precision: Precision) -> str:
+    """``[lo, hi)`` with an open side in words: "on or before 8 March 2026"."""
+    tz = get_zone(zone)
+    if lo == OPEN_START and hi == OPEN_END:
+        return "at an unknown date"
+    if lo == OPEN_START:
+        return "on or before " + _unit_words(_dt.datetime.fromtimestamp(hi - 1, tz), precision)
+    if hi == OPEN_END:
+        return "on or after " + _unit_words(_dt.datetime.fromtimestamp(lo, tz), precision)
+    first = _unit_words(_dt.datetime.fromtimestamp(lo, tz), precision)
+    last = _unit_words(_dt.datetime.fromtimestamp(hi - 1, tz), precision)
+    return f"some time from {first} to {last}"
+
+
+def grouping_words(code: int, year: int) -> str:
+    """A season, quarter or half in words: "spring 2025", "the second half of 2025"."""
+    name = GROUPINGS[code][2]
+    return f"{name} {year}" if code <= 24 else f"the {name} of {year}"
+
+
 def interval_prose(lo: int, hi: int, zone: str, precision: Precision) -> str:
     """``[lo, hi)`` in words at *precision* (see :meth:`Words.prose`)."""
+    if lo == OPEN_START or hi == OPEN_END:
+        return _open_prose(lo, hi, zone, precision)
     tz = get_zone(zone)
     first = _dt.datetime.fromtimestamp(lo, tz)
     if precision == "time":
@@ -97,7 +152,11 @@ class Words:
         key = (lo, hi, zone, precision)
         found = self._values.get(key)
         if found is None:
-            found = self._values[key] = format_bounds(lo, hi, zone, precision)
+            if lo == OPEN_START or hi == OPEN_END:
+                found = open_value(lo, hi, zone, precision)
+            else:
+                found = format_bounds(lo, hi, zone, precision)
+            self._values[key] = found
         return found
 
     def prose(self, lo: int, hi: int, zone: str, precision: Precision) -> str:
@@ -111,11 +170,32 @@ class Words:
     def claim_prose(self, rec: Rec, zone: str) -> str:
         """What a claim says, in words; a time with an offset also shows the local time."""
         date = rec.date
+        if isinstance(date, DateRange):
+            return self._range_prose(rec, date, zone)
         words = self.prose(rec.lo, rec.hi, zone, date.precision)
+        if date.grouping is not None:
+            words = grouping_words(date.grouping, date.year)
         if date.utc_offset is not None:
             words = f"{rec.text} ({words} local time)"
         if date.qualifier == "~":
             words = f"about {words}"
+        return words
+
+    def _range_prose(self, rec: Rec, date: DateRange, zone: str) -> str:
+        """A range in words, saying so when its last day is the day its source appeared."""
+        if date.lower is None and date.upper is None:
+            return "still going on"  # only a span's end may be ``..``
+        words = self.prose(rec.lo, rec.hi, zone, date.precision)
+        source = self._source(rec.source)
+        published = source.published
+        if (
+            date.lower is None
+            and date.upper is not None
+            and date.precision == "day"
+            and published is not None
+            and local_date(published.bounds(zone)[0], zone) == local_date(rec.hi - 1, zone)
+        ):
+            words += f" (reported that day by {source.publisher})"
         return words
 
     def who_said_what(self, recs: list[Rec], zone: str) -> list[str]:

@@ -6,7 +6,9 @@ Theory of operation
 flow forward and upper bounds backward along it in topological order,
 O(events + edges). An event with no dated claims gets the bounds its
 neighbours imply (``bounded``), or stays ``undated``. A dated event is never
-narrowed; if it lies wholly outside a bound it is reported as a
+narrowed where its claims close it; an *open* side (a claim of "on or
+before", or a span still going on) is closed by the bound it receives, if
+any. A dated event that lies wholly outside a bound is reported as a
 :class:`~vntimeline.Violation` (see ``docs/explanation/resolving.rst``).
 The bound rules are the table of :class:`_Order`.
 
@@ -26,7 +28,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal, NamedTuple
 
-from .._model.dates import Precision
+import attrs
+
+from .._model.dates import OPEN_END, OPEN_START, Precision
 from .._model.events import Event, order_edges
 from .._model.resolved import ResolvedDate, ResolvedEvent, Violation
 from .explain import Words
@@ -45,10 +49,10 @@ def apply_order(
 class _Reading(NamedTuple):
     """A dated event as order constraints see it."""
 
-    first: tuple[int | None, int]  # its start interval (lo may be open)
+    first: tuple[int | None, int | None]  # its start interval (None: an open side)
     first_precision: Precision
     first_unit: int  # see naming_unit
-    last: tuple[int | None, int]  # its end interval if it is a span with an end, else its start
+    last: tuple[int | None, int | None]  # its end interval if a span has one, else its start
     last_precision: Precision
     last_unit: int
 
@@ -61,9 +65,14 @@ class _Order:
     ======================  ====================================================
     lower bound out of u    u dated: the lower end of u's last interval (its end
                             if it is a span with an end, else its start);
-                            u not dated: the lower bound u received
+                            u not dated, or that end open: the lower bound u
+                            received
     upper bound out of v    v dated: the upper end of v's start interval;
-                            v not dated: the upper bound v received
+                            v not dated, or that end open: the upper bound v
+                            received
+    an open side closes     at the bound the event receives on that side: the
+                            start's lower end at its lower bound, the last
+                            interval's upper end at its upper bound
     an event receives       the latest lower bound of its predecessors and the
                             earliest upper bound of its successors (ties: finer
                             precision, then smaller event ids)
@@ -113,7 +122,7 @@ class _Order:
         lower_in: dict[str, Bound] = {}
         lower_out: dict[str, Bound] = {}
         for u in order:
-            out = self.own_lower(u) if u in self.readings else lower_in.get(u)
+            out = self.own_lower(u, lower_in.get(u))
             if out is None:
                 continue
             lower_out[u] = out
@@ -122,7 +131,7 @@ class _Order:
         upper_in: dict[str, Bound] = {}
         upper_out: dict[str, Bound] = {}
         for v in reversed(order):
-            out = self.own_upper(v) if v in self.readings else upper_in.get(v)
+            out = self.own_upper(v, upper_in.get(v))
             if out is None:
                 continue
             upper_out[v] = out
@@ -134,10 +143,12 @@ class _Order:
                 self.check(u, v, lower_out.get(u), upper_out.get(v), violations)
         result = dict(self.first)
         for event_id, resolved in self.first.items():
+            low, high = lower_in.get(event_id), upper_in.get(event_id)
             if resolved.status == "undated":
-                low, high = lower_in.get(event_id), upper_in.get(event_id)
                 if low is not None or high is not None:
                     resolved = self.bounded(resolved, low, high, violations)
+            elif event_id in self.readings and (low is not None or high is not None):
+                resolved = self.close(resolved, low, high)
             found = violations.get(event_id)
             if found:
                 found.sort(key=lambda x: (x.relation, x.other, x.message))
@@ -155,16 +166,18 @@ class _Order:
             result[event_id] = resolved
         return result
 
-    def own_lower(self, event_id: str) -> Bound:
-        """The lower bound a dated event passes on: the start of its last interval."""
-        reading = self.readings[event_id]
-        lo = reading.last[0]
-        assert lo is not None  # a last interval is never open below
-        return Bound(lo, reading.last_precision, reading.last_unit, event_id, event_id)
+    def own_lower(self, event_id: str, received: Bound | None) -> Bound | None:
+        """The lower bound an event passes on: the start of its last interval, if known."""
+        reading = self.readings.get(event_id)
+        if reading is None or reading.last[0] is None:
+            return received
+        return Bound(reading.last[0], reading.last_precision, reading.last_unit, event_id, event_id)
 
-    def own_upper(self, event_id: str) -> Bound:
-        """The upper bound a dated event passes on: the end of its start interval."""
-        reading = self.readings[event_id]
+    def own_upper(self, event_id: str, received: Bound | None) -> Bound | None:
+        """The upper bound an event passes on: the end of its start interval, if known."""
+        reading = self.readings.get(event_id)
+        if reading is None or reading.first[1] is None:
+            return received
         return Bound(
             reading.first[1], reading.first_precision, reading.first_unit, event_id, event_id
         )
@@ -178,9 +191,20 @@ class _Order:
         """Phrase a bound: "dated 26 January 2021" or "not before ..., set by decision-127"."""
         when = self.bound_words(bound, zone, lower)
         if bound.origin == bound.via:
-            return f"dated {when}"
+            return f"dated {self.open_words(bound.origin, lower)}{when}"
         limit = "not before" if lower else "not after"
         return f"{limit} {when}, set by {bound.origin}"
+
+    def open_words(self, origin: str, lower: bool) -> str:
+        """The words "on or after" / "on or before" (and a space) when *origin*'s side is open."""
+        reading = self.readings.get(origin)
+        if reading is None:
+            return ""
+        if lower and reading.last[1] is None:
+            return "on or after "
+        if not lower and reading.first[0] is None:
+            return "on or before "
+        return ""
 
     def check(
         self,
@@ -192,10 +216,11 @@ class _Order:
     ) -> None:
         """Report the edge ``u -> v`` if a dated end of it lies wholly on the wrong side."""
         u_dated, v_dated = u in self.readings, v in self.readings
+        first_hi = self.readings[v].first[1] if v_dated else None
         if (
-            v_dated
+            first_hi is not None
             and low is not None
-            and self.readings[v].first[1] <= low.instant
+            and first_hi <= low.instant
             and (not u_dated or (u, v) in self.declared_after)
         ):
             self.report(v, u, "after", low, out)
@@ -221,16 +246,23 @@ class _Order:
             (lo, hi), precision, unit = reading.first, reading.first_precision, reading.first_unit
         else:
             (lo, hi), precision, unit = reading.last, reading.last_precision, reading.last_unit
-        if lo is None:  # a span known only by its end
+        if lo is None and hi is not None:  # known only by its last unit
             dated = f"no later than {self.words.prose(hi - unit, hi, zone, precision)}"
         else:
-            dated = self.words.prose(lo, hi, zone, precision)
+            lo = OPEN_START if lo is None else lo
+            dated = self.words.prose(lo, OPEN_END if hi is None else hi, zone, precision)
         lower = relation == "after"
         message = (
             f"{event_id} is dated {dated} but must come {relation} {other} "
             f"({self.source_phrase(bound._replace(via=other), zone, lower)})"
         )
         out.setdefault(event_id, []).append(Violation(event_id, other, relation, message))
+
+    def close(
+        self, resolved: ResolvedEvent, low: Bound | None, high: Bound | None
+    ) -> ResolvedEvent:
+        """A dated event whose open sides are closed by the bounds it receives."""
+        return _Closer(self, resolved).run(low, high)
 
     def bounded(
         self,
@@ -280,22 +312,89 @@ class _Order:
         return ResolvedEvent(event, "bounded", date, None, (), (), prose)
 
 
+class _Closer:
+    """Close the open sides of one dated event at the bounds it receives."""
+
+    def __init__(self, order: _Order, resolved: ResolvedEvent) -> None:
+        self.order = order
+        self.resolved = resolved
+        self.zone = resolved.event.timezone
+        self.said: list[str] = []
+
+    def run(self, low: Bound | None, high: Bound | None) -> ResolvedEvent:
+        """The event with its open sides closed where a bound allows; unchanged if none."""
+        resolved = self.resolved
+        start, end = resolved.start, resolved.end
+        assert start is not None  # only dated events are closed
+        if low is not None and start.start is None and _before(low.instant, start.end):
+            start = self.closed(start, low, None)
+        if end is not None:
+            if high is not None and end.end is None and _before(end.start, high.instant):
+                end = self.closed(end, None, high)
+        elif high is not None and start.end is None and _before(start.start, high.instant):
+            start = self.closed(start, None, high)
+        if not self.said:
+            return resolved
+        note = f"Order constraints close what the claims leave open: {'; '.join(self.said)}."
+        return attrs.evolve(
+            resolved, start=start, end=end, explanation=f"{resolved.explanation} {note}"
+        )
+
+    def closed(self, date: ResolvedDate, low: Bound | None, high: Bound | None) -> ResolvedDate:
+        """*date* with its open lower side at *low*, or its open upper side at *high*."""
+        words, zone, unit = self.order.words, self.zone, _unit_of(date)
+        start = date.start if low is None else low.instant
+        end = date.end if high is None else high.instant
+        if low is not None:
+            first = words.value(low.instant, low.instant + low.unit, zone, low.precision)
+            self.said.append(f"after {low.via} ({self.order.source_phrase(low, zone, True)})")
+        else:
+            first = "" if start is None else words.value(start, start + unit, zone, date.precision)
+        if high is not None:
+            last = words.value(high.instant - high.unit, high.instant, zone, high.precision)
+            self.said.append(f"before {high.via} ({self.order.source_phrase(high, zone, False)})")
+        else:
+            last = "" if end is None else words.value(end - unit, end, zone, date.precision)
+        # A date open on both sides (a span still going on) has no precision
+        # of its own: it takes that of the bound that closes it.
+        precision = date.precision
+        if date.start is None and date.end is None:
+            bound = low if low is not None else high
+            assert bound is not None
+            precision = bound.precision
+        return ResolvedDate(f"[{first}..{last}]", precision, start, end, zone)
+
+
+def _before(a: int | None, b: int | None) -> bool:
+    """Whether instant *a* is before *b* (an open side, None, is never in the way)."""
+    return a is None or b is None or a < b
+
+
 def _reading(resolved: ResolvedEvent) -> _Reading | None:
     """How a resolved event enters the order constraints; None if it has no date."""
     if resolved.status == "undated" or resolved.start is None:
         return None
     start = resolved.start
     last = resolved.end if resolved.end is not None and resolved.end.start is not None else start
-    assert start.end is not None and last.end is not None and last.start is not None
-    # An open start (a span known only by its end) ends where its end does,
-    # so it is named in the end's units.
-    whole = start if start.start is not None else last
-    assert whole.start is not None and whole.end is not None
     return _Reading(
         (start.start, start.end),
         start.precision,
-        naming_unit(whole.start, whole.end, whole.precision),
+        _unit_of(start),
         (last.start, last.end),
         last.precision,
-        naming_unit(last.start, last.end, last.precision),
+        _unit_of(last),
     )
+
+
+def _unit_of(date: ResolvedDate) -> int:
+    """The naming unit of a decided date (see naming_unit), also with an open side.
+
+    An open side leaves one instant to go by: a time is named by its minute
+    unless that instant falls inside one (the source gave seconds).
+    """
+    if date.start is not None and date.end is not None:
+        return naming_unit(date.start, date.end, date.precision)
+    known = date.end if date.end is not None else date.start
+    if date.precision != "time" or known is None:
+        return 1
+    return 60 if known % 60 == 0 else 1

@@ -22,7 +22,7 @@ from typing import Any, Final, Protocol, runtime_checkable
 
 import attrs
 
-from .._model.dates import PartialDate
+from .._model.dates import EventDate
 from .._model.events import AUTHORITIES, AUTHORITY_WEIGHTS, Source, suggest
 from ..errors import PolicyError
 
@@ -54,14 +54,18 @@ class WeightPolicy(Protocol):
     is not a positive finite number makes ``resolve`` raise
     :class:`~vntimeline.errors.PolicyError`.
 
-    Example, a policy that trusts nothing older than 2020::
+    *date* is a :class:`~vntimeline.PartialDate` or, for a claim of "on or
+    before" and the like, a :class:`~vntimeline.DateRange`.
+
+    Example, a policy that trusts no claim that ends before 2020::
 
         class Recent:
             def weight(self, source, date):
-                return 1 if date.year < 2020 else Policy().weight(source, date)
+                old = date.bounds("UTC")[1] <= PartialDate.parse("2020").bounds("UTC")[0]
+                return 1 if old else Policy().weight(source, date)
     """
 
-    def weight(self, source: Source, date: PartialDate) -> Weight:
+    def weight(self, source: Source, date: EventDate) -> Weight:
         """The weight of *source*'s claim that the event happened at *date*."""
         ...
 
@@ -163,7 +167,7 @@ class Policy:
             self.authority_weights[source.authority], f"authority_weights[{source.authority!r}]"
         )
 
-    def weight(self, source: Source, date: PartialDate) -> Fraction:
+    def weight(self, source: Source, date: EventDate) -> Fraction:
         """The weight of *source*'s claim of *date* (see the class docstring)."""
         base = self.base_weight(source)
         if date.uncertain:

@@ -52,7 +52,7 @@ from fractions import Fraction
 from typing import Final, Literal, NamedTuple
 
 from .._gc import paused_gc
-from .._model.dates import PartialDate
+from .._model.dates import OPEN_END, OPEN_START, EventDate
 from .._model.events import Claim, Event, Timeline
 from .._model.resolved import (
     Dissent,
@@ -127,7 +127,7 @@ class _Resolver:
 
     # -- a cache: sources repeat, so each is weighed and named once ----------
 
-    def info(self, source_id: str, date: PartialDate) -> Info:
+    def info(self, source_id: str, date: EventDate) -> Info:
         """Weight and names of *source_id*'s claim of *date* (the policy is asked once)."""
         key = (source_id, date.uncertain if self._standard else date)
         found = self._infos.get(key)
@@ -216,17 +216,19 @@ class _Resolver:
             " ".join(parts),
         )
 
-    def rec(self, claim: Claim, date: PartialDate, zone: str) -> Rec:
+    def rec(self, claim: Claim, date: EventDate, zone: str) -> Rec:
         """A claim's date as an interval with its weight."""
         lo, hi = date.bounds(zone)
         return Rec(lo, hi, claim.source, date, self.info(claim.source, date))
 
     def open_start(self, end: _Outcome | None, zone: str) -> ResolvedDate | None:
-        """A span dated only by its end started no later than that end."""
-        if end is None or end.date.start is None or end.date.end is None:
+        """A span dated only by its end started no later than that end (if it has a last day)."""
+        if end is None or end.date.end is None:
             return None
-        lo, hi, precision = end.date.start, end.date.end, end.date.precision
-        # Name the last unit of the end (a minute, not its last second).
+        hi, precision = end.date.end, end.date.precision
+        # Name the last unit of the end (a minute, not its last second), also
+        # of an end open below ("on or before"): a minute unless seconds were given.
+        lo = end.date.start if end.date.start is not None else hi - (60 if hi % 60 == 0 else 1)
         text = self.words.value(hi - naming_unit(lo, hi, precision), hi, zone, precision)
         return ResolvedDate(f"../{text}", precision, None, hi, zone)
 
@@ -261,7 +263,10 @@ class _Resolver:
             ]
             if suffix:
                 value = "/".join(part + suffix for part in value.split("/"))
-        return ResolvedDate(value, precision, lo, hi, zone)
+        # An open side (a claim of "on or before") stays open: None, as JSON null.
+        start = None if lo == OPEN_START else lo
+        end = None if hi == OPEN_END else hi
+        return ResolvedDate(value, precision, start, end, zone)
 
     def agreement(self, recs: list[Rec], lo: int, hi: int, zone: str, lead: str) -> _Outcome:
         """Every claim shares ``[lo, hi)``: that common part is the answer."""
@@ -271,7 +276,8 @@ class _Resolver:
             prose = f"{lead}{said[0]}."
         else:
             result = self.words.prose(lo, hi, zone, date.precision)
-            prose = f"{lead}{'; '.join(said)}. These agree on {result}."
+            on = ": " if lo == OPEN_START or hi == OPEN_END else " on "
+            prose = f"{lead}{'; '.join(said)}. These agree{on}{result}."
         return _Outcome("agree", date, tuple(recs), (), prose)
 
     def reconciled(

@@ -38,7 +38,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import Final, NamedTuple
 
-from .._model.dates import PRECISIONS, PartialDate, Precision, time_unit
+from .._model.dates import PRECISIONS, EventDate, Precision, time_unit
 
 __all__ = [
     "RANK",
@@ -71,7 +71,7 @@ class Rec(NamedTuple):
     lo: int
     hi: int
     source: str
-    date: PartialDate
+    date: EventDate
     info: Info
 
     @property

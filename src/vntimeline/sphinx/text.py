@@ -62,8 +62,9 @@ def _time(value: str) -> str:
         when = PartialDate.parse(value.split("/")[0])
     except DateError:
         return value
-    if when.month is None or when.day is None or when.hour is None:
+    if not isinstance(when, PartialDate) or when.hour is None:
         return value
+    assert when.month is not None and when.day is not None  # a time has a day
     clock = f"{when.hour:02d}:{when.minute or 0:02d}"
     text = f"{when.day} {MONTH_NAMES[when.month - 1]} {when.year}, {clock}"
     if when.utc_offset is not None:
@@ -94,11 +95,13 @@ def _plain(date: ResolvedDate) -> str:
     first, last = date.earliest, date.latest
     if date.precision == "time" and first is not None and last is not None:
         return _time(date.value)
-    # Open sides only occur for bounded events; words at day precision at least,
-    # since a bound taken from a neighbour is a day.
+    # Open sides come from claims of "on or before" and the like, from bounded
+    # events, and from a span that is still going on (``..``, open on both).
     precision: Precision = "day" if date.precision == "time" else date.precision
     if first is None:
-        return NOT_DATED if last is None else f"on or before {_unit(last, precision)}"
+        if last is None:
+            return "still going on" if date.value == ".." else NOT_DATED
+        return f"on or before {_unit(last, precision)}"
     if last is None:
         return f"on or after {_unit(first, precision)}"
     return _range(first, last, precision)

@@ -157,7 +157,7 @@ class TestPlacement:
             ]
         )
         event = vevent(to_ical(resolved), "draft")
-        assert str(event["SUMMARY"]) == "[bounded: on or before 25 January 2021] Draft"
+        assert str(event["SUMMARY"]) == "[bounded: by 25 January 2021] Draft"
         assert event.start == dt.date(2021, 1, 25)
 
     def test_a_date_after_midnight_utc_lands_on_the_local_day(self) -> None:

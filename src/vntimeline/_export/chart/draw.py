@@ -14,14 +14,18 @@ mark             drawn for
 ``range-*``      the same for ``conflict`` (hatched) and ``bounded`` (dashed)
 ``conflict``     a ring on an event whose sources tie
 ``open-end``     a dashed whisker: a span with no end date reported
+``open-before``  an arrow at the left edge: a date open towards the past
+``open-after``   an arrow at the right edge: open towards the future (a span
+                 still going on, a date "on or after")
 ===============  ==============================================================
 """
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
-from .marks import Lane
+from .marks import Lane, Shape
 from .style import (
     BAND,
     BAR,
@@ -96,7 +100,17 @@ def _marks(lane: Lane, low: float, high: float, scale: float) -> Marks:
                 add("open-end", [(b, y), (b + WHISKER_PT / scale, y)])
         if shape.conflict:
             add("conflict", (middle, y))
+        if shape.open_sides:
+            _add_arrows(add, shape, y, low, high)
     return marks
+
+
+def _add_arrows(add: Any, shape: Shape, y: float, low: float, high: float) -> None:
+    """Arrows at the edges a shape's open sides run into."""
+    if shape.low == -math.inf:
+        add("open-before", (low, y))
+    if shape.high == math.inf:
+        add("open-after", (high, y))
 
 
 def _polygon_styles(colour: str, edge: Rgb) -> dict[str, dict[str, Any]]:
@@ -145,6 +159,8 @@ def _point_styles(colour: str, edge: Rgb) -> dict[str, dict[str, Any]]:
     return {
         "diamond": diamond(colour, 0.6),
         "diamond-open": diamond("white", 1.3),
+        "open-before": {"marker": "<", "s": 36, "facecolors": [edge], "linewidths": 0, "zorder": 4},
+        "open-after": {"marker": ">", "s": 36, "facecolors": [edge], "linewidths": 0, "zorder": 4},
         "conflict": {
             "marker": "o",
             "s": RING**2,

@@ -63,6 +63,19 @@ def legend_handles(lanes: Sequence[Lane]) -> Handles:
             Line2D([], [], color=edge, linestyle=(0, (3, 2)), linewidth=1.2),
             "No end date reported",
         ),
+        (
+            any(s.open_sides for s in shapes),
+            Line2D(
+                [],
+                [],
+                linestyle="",
+                marker=">",
+                markersize=6,
+                markerfacecolor=edge,
+                markeredgewidth=0,
+            ),
+            "Open side: on or before (after) a date, or still going on",
+        ),
     ]
     return [(handle, text) for shown, handle, text in entries if shown]
 

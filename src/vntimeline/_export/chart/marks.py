@@ -56,6 +56,11 @@ class Shape:
         """The latest x anything of this event is drawn at."""
         return max((self.b, *(hi for _, hi in self.bands)))
 
+    @property
+    def open_sides(self) -> bool:
+        """Whether a side reaches as far as any date can (drawn as an arrow to the edge)."""
+        return not (math.isfinite(self.low) and math.isfinite(self.high))
+
 
 @attrs.frozen
 class Lane:
@@ -90,9 +95,10 @@ def shape_of(event: ResolvedEvent) -> Shape | None:
         return Shape(event, True, centre, centre, True, ((low, high),), "bounded")
     conflict = event.status == "conflict"
     band: BandStyle = "conflict" if conflict else "range"
-    lo, hi = to_x(start.start), to_x(start.end)
+    # An open side ("on or before") reaches as far as any date can.
+    lo, hi = to_x(start.start, -math.inf), to_x(start.end, math.inf)
     if event.kind != "span":
-        centre = (lo + hi) / 2
+        centre = _centre(lo, hi)
         if start.exact:
             return Shape(event, True, centre, centre, conflict=conflict)
         return Shape(event, True, centre, centre, True, ((lo, hi),), band, conflict)
@@ -100,16 +106,24 @@ def shape_of(event: ResolvedEvent) -> Shape | None:
     if end is None:
         # No end reported: a stub on the start's day (or its range's middle),
         # and a whisker of fixed length in points, added when drawing.
-        a, b = (lo, hi) if start.exact else ((lo + hi) / 2, (lo + hi) / 2)
+        a, b = (lo, hi) if start.exact else (_centre(lo, hi), _centre(lo, hi))
         return Shape(event, False, a, b, False, tuple(bands), band, conflict, open_end=True)
     # The bar covers what is certain: from the start's last possible day
-    # to the end's first, or the whole day of an exact side.
-    a = lo if start.exact else hi
-    end_lo, end_hi = to_x(end.start), to_x(end.end)
-    b = end_hi if end.exact else end_lo
-    if not end.exact and (end_lo, end_hi) not in bands:
+    # to the end's first, or the whole day of an exact side; a span still
+    # going on (an end open on both sides) runs to the edge.
+    a = lo if start.exact or not math.isfinite(hi) else hi
+    end_lo, end_hi = to_x(end.start, -math.inf), to_x(end.end, math.inf)
+    b = end_hi if end.exact or not math.isfinite(end_lo) else end_lo
+    if not end.exact and math.isfinite(end_lo) and (end_lo, end_hi) not in bands:
         bands.append((end_lo, end_hi))
     return Shape(event, False, min(a, b), max(a, b), False, tuple(bands), band, conflict)
+
+
+def _centre(lo: float, hi: float) -> float:
+    """Where a diamond goes over ``lo..hi``: the middle, or the known side of an open range."""
+    if math.isfinite(lo) and math.isfinite(hi):
+        return (lo + hi) / 2
+    return lo if math.isfinite(lo) else hi
 
 
 def box_of(shape: Shape, low: float, high: float, scale: float) -> Box:

@@ -118,9 +118,12 @@ def _instant(value: DateLike, zone: str, name: str, *, end: bool) -> int:
         value = PartialDate(value.year, value.month, value.day)
     elif isinstance(value, str):
         try:
-            value = PartialDate.parse(value.strip())
+            parsed = PartialDate.parse(value.strip())
         except DateError as exc:
             raise DateError(f"{name}: {exc}") from None
+        if not isinstance(parsed, PartialDate):
+            raise DateError(f"{name} must be one date, not the range {parsed}")
+        value = parsed
     elif not isinstance(value, PartialDate):
         raise DateError(f"{name} must be an EDTF date, a PartialDate or a date, got {value!r}")
     bounds = value.bounds(zone)

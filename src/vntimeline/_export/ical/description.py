@@ -13,7 +13,7 @@ import datetime as _dt
 import unicodedata
 from typing import TYPE_CHECKING, Final
 
-from ..._model.dates import MONTH_NAMES, PRECISIONS, PartialDate, get_zone
+from ..._model.dates import MONTH_NAMES, PRECISIONS, EventDate, PartialDate, get_zone
 from .options import CONTROL
 
 if TYPE_CHECKING:
@@ -66,13 +66,14 @@ def _day(day: _dt.date) -> str:
 def when(date: ResolvedDate) -> str:
     """A resolved date in words, at its precision: ``April 2024``, ``8–9 March 2026``."""
     first, last = date.earliest, date.latest
+    precision = "day" if date.precision == "time" else date.precision
     if first is None and last is None:
-        return "date not known"
+        return "ongoing"  # only a span's end is open on both sides
     if first is None:
         assert last is not None
-        return f"on or before {_day(last)}"
+        return f"by {_range(last, last, precision)}"
     if last is None:
-        return f"on or after {_day(first)}"
+        return f"on or after {_range(first, first, precision)}"
     if date.precision == "time" and date.start is not None and date.end is not None:
         zone = get_zone(date.zone)
         a = _dt.datetime.fromtimestamp(date.start, zone)
@@ -199,7 +200,7 @@ def _sources_block(resolved: ResolvedTimeline, item: ResolvedEvent) -> str:
     return "\n".join(lines)
 
 
-def _claim_value(start: PartialDate | None, end: PartialDate | None) -> str:
+def _claim_value(start: EventDate | None, end: EventDate | None) -> str:
     """A claim's date as EDTF: a value, an interval, or ``no date``."""
     if start is None and end is None:
         return "no date"

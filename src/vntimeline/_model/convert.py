@@ -1,0 +1,88 @@
+"""Dates as callers pass them (EDTF text, ``datetime``, ``date``) turned into model values.
+
+The model's date fields accept what a person building a timeline in code
+naturally has at hand, and say which field was wrong and what it expected
+when the value cannot be a date.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import TypeAlias
+
+from ..errors import DateError
+from .dates import DateRange, EventDate, PartialDate
+
+__all__ = [
+    "DateLike",
+    "end_date",
+    "published_date",
+    "start_date",
+    "to_claim_date",
+    "to_point",
+]
+
+#: What a date field accepts: EDTF text, a date or date-time, or a parsed value.
+DateLike: TypeAlias = str | _dt.date | PartialDate | DateRange | None
+
+_EXPECTED = "EDTF text such as '2025-09-18', a datetime.date or datetime, or a PartialDate"
+
+
+def to_claim_date(field: str, value: DateLike) -> EventDate | None:
+    """*value* as a claim's date: a PartialDate, a DateRange, or None.
+
+    Raises :class:`~vntimeline.DateError` that names *field*.
+    """
+    if value is None or isinstance(value, PartialDate | DateRange):
+        return value
+    if not isinstance(value, str):
+        # Written out and read back, so that a Python date gets the same
+        # checks (the year range, a skipped day) as the same date in a file.
+        value = str(_from_python(field, value))
+    try:
+        return PartialDate.parse(value)
+    except DateError as exc:
+        raise DateError(f"{field}: {exc}") from None
+
+
+def to_point(field: str, value: DateLike) -> PartialDate | None:
+    """*value* as one date (not a range), for a source's ``published``."""
+    date = to_claim_date(field, value)
+    if isinstance(date, DateRange):
+        raise DateError(
+            f"{field} must be a single date (when the source appeared), got the range {date}"
+        )
+    return date
+
+
+def _from_python(field: str, value: object) -> PartialDate:
+    """A PartialDate of a ``datetime`` (to the second, with its offset) or a ``date``."""
+    if isinstance(value, _dt.datetime):
+        offset = value.utcoffset()
+        minutes = None
+        if offset is not None:
+            if offset.total_seconds() % 60:
+                raise DateError(f"{field}: UTC offset {offset} is not a whole number of minutes")
+            minutes = int(offset.total_seconds() // 60)
+        second = value.second if value.second or value.microsecond else None
+        return PartialDate(
+            value.year, value.month, value.day, value.hour, value.minute, second, minutes
+        )
+    if isinstance(value, _dt.date):
+        return PartialDate(value.year, value.month, value.day)
+    raise DateError(f"{field} must be {_EXPECTED}, got {value!r}")
+
+
+def start_date(value: DateLike) -> EventDate | None:
+    """A claim's ``start`` (the attrs converter of :attr:`Claim.start`)."""
+    return to_claim_date("start", value)
+
+
+def end_date(value: DateLike) -> EventDate | None:
+    """A claim's ``end`` (the attrs converter of :attr:`Claim.end`)."""
+    return to_claim_date("end", value)
+
+
+def published_date(value: DateLike) -> PartialDate | None:
+    """A source's ``published`` (the attrs converter of :attr:`Source.published`)."""
+    return to_point("published", value)

@@ -72,6 +72,10 @@ nitpick_ignore = [
     ("py:class", "Path"),
     # FeedOptions.state_file names a module constant of the private feed module.
     ("py:data", "STATE_FILENAME"),
+    # FeedOptions documents how it derives a feed's identity with names of
+    # the private feed package (derived_domain, FeedIdentity).
+    ("py:func", "derived_domain"),
+    ("py:class", "FeedIdentity"),
 ]
 
 myst_heading_anchors = 3

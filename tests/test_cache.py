@@ -16,6 +16,7 @@ import vntimeline
 from vntimeline import _build, _cache
 from vntimeline._build import build
 from vntimeline._export.chart import figure as _chart
+from vntimeline._export.ical import FeedOptions
 
 # Resolved now, before the fixtures below move XDG_CACHE_HOME: matplotlib keeps
 # its font cache there and would rebuild it (slowly) in an empty folder.
@@ -186,6 +187,43 @@ class TestWarmBuild:
         build(example_file, out)
 
         assert b"SEQUENCE:1" in (out / "vntimeline.ics").read_bytes()
+
+    def test_other_feed_options_write_the_feeds_again(
+        self, example_file: Path, tmp_path: Path, fast_charts: list[str]
+    ) -> None:
+        out = tmp_path / "out"
+        build(example_file, out)
+
+        build(example_file, out, options=FeedOptions(name="Renamed", public_url="https://e.org/"))
+
+        feed = (out / "vntimeline.ics").read_bytes()
+        assert b"\r\nNAME:Renamed\r\n" in feed
+        assert b"UID:" in feed and b"@e.org\r\n" in feed
+
+    def test_the_same_feed_options_keep_every_output(
+        self, example_file: Path, tmp_path: Path, fast_charts: list[str], loads: list[Path]
+    ) -> None:
+        out = tmp_path / "out"
+        build(example_file, out, options=FeedOptions(name="Renamed"))
+        before = snapshot(out)
+        loads.clear()
+
+        build(example_file, out, options=FeedOptions(name="Renamed"))
+
+        assert snapshot(out) == before
+        assert loads == []
+
+
+class TestColdBuild:
+    def test_two_cold_builds_write_the_same_bytes(self, example_file: Path, tmp_path: Path) -> None:
+        first, second = tmp_path / "first", tmp_path / "second"
+        build(example_file, first)
+        build(example_file, second)
+        names = sorted(p.name for p in first.iterdir() if p.is_file())
+        assert "vntimeline.ics" in names
+        assert names == sorted(p.name for p in second.iterdir() if p.is_file())
+        for name in names:
+            assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 
 class TestBadCache:

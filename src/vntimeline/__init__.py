@@ -16,9 +16,10 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._load.loader import check, default_data_path, load, load_default
+from ._load.dump import dump
+from ._load.loader import check, default_data_path, load, load_default, loads
 from ._model.dates import DateRange, EventDate, PartialDate, Precision, Qualifier
-from ._model.events import Authority, Claim, Event, Kind, Source, Timeline
+from ._model.events import Authority, Category, Claim, Event, Kind, Source, Timeline
 from .errors import (
     DataError,
     DateError,
@@ -47,6 +48,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Authority",
+    "Category",
     "Claim",
     "DataError",
     "DateError",
@@ -75,8 +77,10 @@ __all__ = [
     "WeightPolicy",
     "check",
     "default_data_path",
+    "dump",
     "load",
     "load_default",
+    "loads",
     "plot",
     "resolve",
     "save_chart",

@@ -19,11 +19,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+import attrs
+
 from ._load.loader import load
 from ._resolve.resolver import resolve
 from .errors import ExportError
 
 if TYPE_CHECKING:
+    from ._export.ical import FeedOptions
     from ._model.resolved import ResolvedTimeline
 
 __all__ = ["build"]
@@ -32,21 +35,31 @@ RESOLVED_JSON = "resolved.json"
 CHART_NAME = "timeline"
 
 
-def build(data: str | os.PathLike[str], out: str | os.PathLike[str]) -> list[Path]:
+def build(
+    data: str | os.PathLike[str],
+    out: str | os.PathLike[str],
+    *,
+    options: FeedOptions | None = None,
+) -> list[Path]:
     """Build every output of the data file *data* into folder *out*; return their paths.
 
-    Writes ``resolved.json``, the combined feed and one feed per category, and
-    the combined chart (SVG and PNG) and one SVG chart per category. Outputs
-    the last build into *out* wrote from the same inputs are kept as they are.
+    Writes ``resolved.json``, the combined feed and one feed per category
+    (with *options*, whose name and public URL override the file's), and the
+    combined chart (SVG and PNG) and one SVG chart per category. Outputs the
+    last build into *out* wrote from the same inputs and options are kept as
+    they are.
     """
     from ._cache import BuildCache
-    from ._export.ical import STATE_FILENAME
+    from ._export.ical import STATE_FILENAME, FeedOptions
 
     target = Path(out)
     # The feed state (per-event SEQUENCE) lives beside the published feeds,
     # not in the staging folder, so it survives from one build to the next.
     state = target / STATE_FILENAME
-    cache = BuildCache(Path(data), target)
+    options = options or FeedOptions()
+    # The options shape the feeds: a build with other options keeps none of them.
+    cache = BuildCache(Path(data), target, variant=repr(attrs.evolve(options, state_file=None)))
+    options = attrs.evolve(options, state_file=state)
     unchanged = cache.complete(state)
     if unchanged is not None:
         return [target / name for name in unchanged]
@@ -60,7 +73,7 @@ def build(data: str | os.PathLike[str], out: str | os.PathLike[str]) -> list[Pat
     try:
         plan = _plan(resolved, timeline.categories)
         kept = cache.kept(plan.names, state)
-        _write_feeds(resolved, plan, kept, staging, state)
+        _write_feeds(resolved, plan, kept, staging, options)
         _draw_combined_chart(resolved, kept, staging)
         for name, render in plan.outputs:
             if name not in kept and render is not None:
@@ -124,15 +137,15 @@ def _staging(target: Path) -> Path:
 
 
 def _write_feeds(
-    resolved: ResolvedTimeline, plan: _Plan, kept: set[str], staging: Path, state: Path
+    resolved: ResolvedTimeline, plan: _Plan, kept: set[str], staging: Path, options: FeedOptions
 ) -> None:
-    """Write the feeds not kept into *staging*, continuing the SEQUENCE numbers in *state*."""
-    from ._export.ical import FeedOptions, write_feeds
+    """Write the feeds not kept into *staging*, continuing the SEQUENCE numbers in the state."""
+    from ._export.ical import write_feeds
 
     stale = {category: staging / name for name, category in plan.feeds.items() if name not in kept}
-    if stale:
+    if stale and options.state_file is not None:
         # Feeds are written together: each event is rendered once for all of them.
-        write_feeds(resolved, stale, options=FeedOptions(state_file=state), state=state)
+        write_feeds(resolved, stale, options=options, state=options.state_file)
 
 
 def _draw_combined_chart(resolved: ResolvedTimeline, kept: set[str], staging: Path) -> None:

@@ -10,7 +10,8 @@ read and wrote:
   with the absence of each seed path looked at before it (a seed that
   appears earlier in the search changes what is read); and an *environment*
   key, hashing vntimeline's own source files, the versions of Python and of
-  the libraries that shape the outputs, and ``SOURCE_DATE_EPOCH``;
+  the libraries that shape the outputs, ``SOURCE_DATE_EPOCH``, and the
+  build's *variant* (its feed options);
 * the *outputs*: the SHA-256 of every file written, and of the feed state
   file (the feeds' SEQUENCE numbers come from it).
 
@@ -91,10 +92,11 @@ def _code_and_versions() -> str:
     return digest.hexdigest()
 
 
-def _environment() -> str:
-    """The environment key: code, versions and ``SOURCE_DATE_EPOCH`` (it sets DTSTAMP)."""
+def _environment(variant: str) -> str:
+    """The environment key: code, versions, ``SOURCE_DATE_EPOCH`` (it sets DTSTAMP), *variant*."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return hashlib.sha256(f"{_FORMAT}\0{_code_and_versions()}\0{epoch}".encode()).hexdigest()
+    key = f"{_FORMAT}\0{_code_and_versions()}\0{epoch}\0{variant}"
+    return hashlib.sha256(key.encode()).hexdigest()
 
 
 def _user_key() -> bytes | None:
@@ -127,14 +129,18 @@ def _user_key() -> bytes | None:
 
 
 class BuildCache:
-    """The cache of one output folder for one data file: what to keep, and what to record."""
+    """The cache of one output folder for one data file: what to keep, and what to record.
 
-    def __init__(self, data: Path, out: Path) -> None:
+    *variant* is whatever else shapes the outputs (the feed options): a build
+    of another variant keeps nothing.
+    """
+
+    def __init__(self, data: Path, out: Path, *, variant: str = "") -> None:
         self.data = data
         self.out = out
         self.folder = out / CACHE_DIR
         self._data = file_digest(data)
-        self._environment = _environment()
+        self._environment = _environment(variant)
         self._manifest = self._matching_manifest()
 
     # -- reading --------------------------------------------------------------

@@ -21,6 +21,7 @@ from ._load.loader import default_data_path, load
 from .errors import DataError, OptionError, VntimelineError
 
 if TYPE_CHECKING:
+    from ._export.ical import FeedOptions
     from ._model.events import Timeline
     from ._model.resolved import ResolvedTimeline
 
@@ -107,9 +108,9 @@ def _resolve_options(sub: argparse.ArgumentParser) -> None:
     """Options of ``resolve``."""
     sub.add_argument(
         "--format",
-        choices=("table", "json"),
+        choices=("table", "json", "csv"),
         default="table",
-        help="a table for people (default) or the JSON document",
+        help="a table for people (default), the JSON document, or CSV (one row per event)",
     )
 
 
@@ -123,6 +124,22 @@ def _ics_options(sub: argparse.ArgumentParser) -> None:
         help="the .ics file to write, or - for standard output",
     )
     sub.add_argument("--category", metavar="C", help="only events of this category")
+    _feed_identity_options(sub)
+
+
+def _feed_identity_options(sub: argparse.ArgumentParser) -> None:
+    """``--name`` and ``--public-url``, the feed options of ``ics``, ``build`` and ``serve``."""
+    sub.add_argument(
+        "--name",
+        dest="feed_name",
+        metavar="NAME",
+        help="the feeds' display name (default: the file's name)",
+    )
+    sub.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the http(s) URL of the folder the feeds are published in (default: the file's url)",
+    )
 
 
 def _chart_options(sub: argparse.ArgumentParser) -> None:
@@ -142,6 +159,9 @@ def _chart_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "--today", metavar="DATE", help="draw a 'today' line on this date (YYYY-MM-DD)"
     )
+    sub.add_argument(
+        "--height", type=float, metavar="INCHES", help="the chart's height (default: to fit)"
+    )
 
 
 def _build_options(sub: argparse.ArgumentParser) -> None:
@@ -154,12 +174,35 @@ def _build_options(sub: argparse.ArgumentParser) -> None:
         type=Path,
         help="the output folder (default: build)",
     )
+    _feed_identity_options(sub)
 
 
 def _serve_options(sub: argparse.ArgumentParser) -> None:
     """Options of ``serve``."""
     sub.add_argument("--host", default="127.0.0.1", help="address to listen on")
     sub.add_argument("--port", type=int, default=8000, help="port to listen on")
+    _feed_identity_options(sub)
+
+
+def _feed_options(args: argparse.Namespace, state: Path | None = None) -> FeedOptions:
+    """The feed options of ``--name`` and ``--public-url``; bad values are usage errors."""
+    from ._export.ical import FeedOptions
+    from ._export.ical.options import CONTROL, is_folder_url
+
+    name: str | None = args.feed_name
+    if name is not None and (not name.strip() or "\n" in name or CONTROL.search(name)):
+        raise UsageError(
+            f"--name must be one line of text, not empty and without control characters, "
+            f"got {name!r}"
+        )
+    url: str | None = args.public_url
+    if url is not None and not is_folder_url(url):
+        raise UsageError(
+            "--public-url must be the http(s) URL of the folder the feeds are published in, "
+            f"without spaces, quotes, angle brackets, '?' or '#' "
+            f"(such as https://example.org/feeds/), got {url!r}"
+        )
+    return FeedOptions(name=name, public_url=url, state_file=state)
 
 
 def _path(args: argparse.Namespace) -> Path:
@@ -200,6 +243,11 @@ def _resolve(args: argparse.Namespace) -> int:
     resolved = _resolved(args)
     if args.format == "json":
         sys.stdout.write(resolved.dumps() + "\n")
+    elif args.format == "csv":
+        # Bytes, so the CRLF line ends and UTF-8 survive any platform and locale.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(resolved.to_csv().encode("utf-8"))
+        sys.stdout.buffer.flush()
     else:
         from ._export.table import format_table
 
@@ -220,21 +268,21 @@ def _check_category(resolved: ResolvedTimeline, category: str) -> None:
 
 
 def _ics(args: argparse.Namespace) -> int:
-    from ._export.ical import STATE_FILENAME, FeedOptions, to_ical, write_ical
+    from ._export.ical import STATE_FILENAME, to_ical, write_ical
 
+    to_stdout = args.output == "-"
+    # Keep per-event SEQUENCE numbers beside the feed, so they rise when
+    # an event changes between two exports to the same place.
+    state = None if to_stdout else Path(args.output).resolve().parent / STATE_FILENAME
+    options = _feed_options(args, state)
     resolved = _resolved(args)
     if args.category is not None:
         _check_category(resolved, args.category)
-    if args.output == "-":
-        sys.stdout.buffer.write(to_ical(resolved, category=args.category))
+    if to_stdout:
+        sys.stdout.buffer.write(to_ical(resolved, category=args.category, options=options))
         sys.stdout.flush()
     else:
-        # Keep per-event SEQUENCE numbers beside the feed, so they rise when
-        # an event changes between two exports to the same place.
-        state = Path(args.output).resolve().parent / STATE_FILENAME
-        write_ical(
-            resolved, args.output, category=args.category, options=FeedOptions(state_file=state)
-        )
+        write_ical(resolved, args.output, category=args.category, options=options)
     return EXIT_OK
 
 
@@ -256,8 +304,9 @@ def _chart(args: argparse.Namespace) -> int:
             until=args.until,
             title=args.title,
             today=args.today,
+            height=args.height,
         )
-    except ValueError as exc:  # a bad --since/--until/--today value: usage
+    except ValueError as exc:  # a bad --since/--until/--today/--height value: usage
         raise UsageError(str(exc)) from None
     return EXIT_OK
 
@@ -266,7 +315,7 @@ def _build(args: argparse.Namespace) -> int:
     from ._build import build
 
     out: Path = args.output
-    written = build(_path(args), out)
+    written = build(_path(args), out, options=_feed_options(args))
     for path in written:
         print(path)
     return EXIT_OK
@@ -277,9 +326,10 @@ def _serve(args: argparse.Namespace) -> int:
 
     if not 0 <= args.port <= 65535:
         raise UsageError(f"--port must be between 0 and 65535, got {args.port}")
+    options = _feed_options(args)
     path = _path(args)
     load(path)  # refuse to start on a broken file: exit 1 with its problems
-    serve(path, host=args.host, port=args.port)
+    serve(path, host=args.host, port=args.port, options=options)
     return EXIT_OK
 
 

@@ -56,23 +56,41 @@ def _one_line(text: str) -> str:
 
 @attrs.frozen
 class Problem:
-    """One problem found in a data file, with the place it was found.
+    """One problem, with the place it was found.
+
+    A problem in a data file has a *path* (the file), a *line* and a *column*
+    (from 1) and prints as ``FILE:LINE:COL: message``. A problem found in
+    values given in code has no place in a file: its *path* names what is
+    wrong (``Claim.start``, ``events[3] (launch).claims[0].source``), *line*
+    and *column* are 0, and it prints as ``PATH: message``.
 
     The path and the message never hold a line break: each problem prints as
-    exactly one ``FILE:LINE:COL: message`` line.
+    exactly one line.
     """
 
     path: str = attrs.field(converter=_one_line)
+    #: From 1; 0 when the problem has no place in a file.
     line: int
+    #: From 1; 0 when the problem has no place in a file (or no column).
     column: int
     message: str = attrs.field(converter=_one_line)
 
     def __str__(self) -> str:
+        if not self.line:
+            return f"{self.path}: {self.message}"
+        if not self.column:
+            return f"{self.path}:{self.line}: {self.message}"
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
 
 class DataError(VntimelineError, ValueError):
-    """A data file broke one or more rules; ``problems`` lists every one."""
+    """Data broke one or more rules; ``problems`` lists every one.
+
+    Raised by the loader for a data file (each problem at its
+    ``FILE:LINE:COL``), by the model for a bad value given in code
+    (``Claim.start: ...``), and by :func:`~vntimeline.resolve` for a
+    timeline whose :meth:`~vntimeline.Timeline.problems` are not empty.
+    """
 
     problems: tuple[Problem, ...]
 

@@ -187,7 +187,9 @@ class TestFormatTable:
             title="Timed",
             claims=[claim("vna", "2026-03-08T10:00Z"), claim("reuters", "2026-03-08T12:00Z")],
         )
-        table = format_table(resolve(Timeline(events=[event], sources=SOURCES)))
+        table = format_table(
+            resolve(Timeline(events=[event], sources=SOURCES, timezone="Asia/Ho_Chi_Minh"))
+        )
         lines = table.splitlines()
         assert lines[2].startswith("! 2026-03-08T17:00+07:00/")
         assert lines[3].strip() == "2026-03-08T19:00+07:00"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -43,8 +44,13 @@ def claim(start: str, end: str | None = None, source: str = "press-a") -> Claim:
     return Claim(source=source, start=start, end=end)
 
 
-def timeline(*events: Event) -> ResolvedTimeline:
-    return resolve(Timeline(events=events, sources=SOURCES))
+def timeline(*events: Event, **fields: Any) -> ResolvedTimeline:
+    """The events resolved, in Việt Nam's zone (the charts' tests were written for it).
+
+    *fields* are more of the Timeline's fields (``name``, ``categories``...).
+    """
+    fields.setdefault("timezone", "Asia/Ho_Chi_Minh")
+    return resolve(Timeline(events=events, sources=SOURCES, **fields))
 
 
 def showcase(*, ai_law: str = "2025") -> ResolvedTimeline:

@@ -13,6 +13,15 @@ from vntimeline._model.resolved import Dissent, ResolvedDate, ResolvedEvent, Res
 
 HANOI = "Asia/Ho_Chi_Minh"
 P = PartialDate.parse
+#: The name of the timelines :func:`build` makes, and of the bundled data.
+NAME = "Vietnam AI policy timeline"
+#: The UID domain derived from NAME: written out, as a UID must never change by accident.
+DOMAIN = "vietnam-ai-policy-timeline-3e1946ce.vntimeline.invalid"
+
+
+def uid(event_id: str, domain: str = DOMAIN) -> str:
+    """The UID of *event_id* in a feed of a timeline named NAME (or with *domain*)."""
+    return f"{event_id}@{domain}"
 
 
 def decided(text: str, zone: str = HANOI, precision: str | None = None) -> ResolvedDate:
@@ -55,8 +64,10 @@ SOURCES = (
 def build(
     events: list[tuple[Event, dict[str, Any]]], sources: tuple[Source, ...] = SOURCES
 ) -> ResolvedTimeline:
-    """A ResolvedTimeline of *events*, each with the ResolvedEvent fields given."""
-    timeline = Timeline(events=[event for event, _ in events], sources=sources)
+    """A ResolvedTimeline of *events* (named NAME, in Hanoi time), with the fields given."""
+    timeline = Timeline(
+        events=[event for event, _ in events], sources=sources, timezone=HANOI, name=NAME
+    )
     resolved = []
     for event, fields in events:
         fields = {

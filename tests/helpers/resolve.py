@@ -46,7 +46,7 @@ def event(
 
 
 def timeline(*events: Event, sources: Sequence[Source] = SOURCES) -> Timeline:
-    return Timeline(events=events, sources=sources)
+    return Timeline(events=events, sources=sources, timezone="Asia/Ho_Chi_Minh")
 
 
 def one(

@@ -40,7 +40,8 @@ class TestRules:
                 "timezones:",
                 (1, 1),
                 "timezones: unknown key 'timezones' (did you "
-                "mean 'timezone'?); expected one of timezone, sources, events",
+                "mean 'timezone'?); expected one of name, url, timezone, categories, "
+                "sources, events",
             ),
             (
                 "    seed: vir.txt",

@@ -32,7 +32,17 @@ from conftest import EXAMPLE, WriteYaml
 from helpers.strategies import edtf_values
 from vntimeline import DateError, Event, PartialDate, Source, check
 from vntimeline._load.reader import CLAIM_KEYS, EVENT_KEYS, SOURCE_KEYS, TOP_KEYS
-from vntimeline._model.events import AUTHORITIES, DEFAULT_TIMEZONE, KINDS, LANGUAGE_TAG, SLUG, URL
+from vntimeline._model.categories import CATEGORY_KEYS
+from vntimeline._model.colors import CSS4_COLORS, HEX_COLOR, TABLEAU_COLORS
+from vntimeline._model.events import (
+    AUTHORITIES,
+    DEFAULT_TIMEZONE,
+    KINDS,
+    LANGUAGE_TAG,
+    PUBLIC_URL,
+    SLUG,
+    URL,
+)
 
 SCHEMA: Final[dict[str, Any]] = json.loads(
     (importlib.resources.files("vntimeline") / "events.schema.json").read_text(encoding="utf-8")
@@ -89,7 +99,14 @@ def schema_errors(path: Path) -> list[str]:
 
 SEEDS: Final = {"vir.txt": "The roundtable was held on September 18 in Nanning, China."}
 BASE: Final[dict[str, Any]] = {
+    "name": "Vietnam AI policy timeline",
+    "url": "https://example.org/vntimeline/",
     "timezone": "Asia/Ho_Chi_Minh",
+    "categories": {
+        "policy": {"label": "Policy", "color": "#1f77b4"},
+        "diplomacy": {"label": "Diplomacy and cooperation", "color": "teal"},
+        "target": {"color": "tab:green"},
+    },
     "sources": {
         "vir-2025-09-19": {
             "title": "Vietnam attends roundtable",
@@ -313,6 +330,25 @@ VALID: Final[list[tuple[str, Any]]] = [
     ],
     ("a URL with a query", changed(("sources.decision-127.url", "http://x.org/a?b=c&d=e"))),
     ("an event without claims", changed(("events.2.claims", []))),
+    (
+        "no name, url or categories",
+        changed(*[(key, DELETE) for key in ("name", "url", "categories")]),
+    ),
+    ("name, url and categories left empty", changed(("name", None), ("url", None))),
+    ("a name written as a number", changed(("name", 2025))),
+    ("an empty mapping of categories", changed(("categories", {}))),
+    ("a category declared with nothing", changed(("categories.target", None))),
+    ("a category with only a label", changed(("categories.target", {"label": "Targets"}))),
+    ("a label left empty", changed(("categories.policy.label", None))),
+    ("a category no event uses", changed(("categories.sports", {"color": "red"}))),
+    *[
+        (f"the colour {color!r}", changed(("categories.policy.color", color)))
+        for color in ("#abc", "#ABCDEF", "#1f77b480", "rebeccapurple", "tab:cyan", "grey")
+    ],
+    *[
+        (f"the url {url!r}", changed(("url", url)))
+        for url in ("http://x.org", "https://x.org:8080/feeds/?a=b&c=d#top")
+    ],
 ]
 
 #: Documents the loader and the schema both reject.
@@ -390,6 +426,29 @@ INVALID: Final[list[tuple[str, Any]]] = [
     ("events as a mapping", {"events": {}}),
     ("a null event", {"events": [None]}),
     ("an event as text", {"events": ["nanning-roundtable"]}),
+    *[(f"the name {name!r}", changed(("name", name))) for name in ("", "  ", "two\nlines", ["A"])],
+    *[
+        (f"the url {url!r}", changed(("url", url)))
+        for url in (
+            "ftp://x.org",
+            "https://",
+            "https://x.org/a b",
+            "https://x.org/<a>",
+            'https://x.org/"',
+            7,
+        )
+    ],
+    ("categories as a list", changed(("categories", ["policy"]))),
+    ("categories left empty", changed(("categories", None))),
+    ("a category id that is not a slug", changed(("categories.AI Policy", {}))),
+    ("an unknown category key", changed(("categories.policy.colour", "teal"))),
+    ("a category as text", changed(("categories.policy", "Policy"))),
+    ("an empty label", changed(("categories.policy.label", ""))),
+    ("a label on two lines", changed(("categories.policy.label", "Policy\nand law"))),
+    *[
+        (f"the colour {color!r}", changed(("categories.policy.color", color)))
+        for color in ("reddish", "Teal", "#abcd", "#1f77b", "1f77b4", "tab:bleu", None, 7, "")
+    ],
 ]
 
 #: Rules only the loader can check: references across the file, cycles,
@@ -461,11 +520,12 @@ class TestSchemaItself:
         ("where", "keys"),
         [
             (SCHEMA, TOP_KEYS),
+            (DEFS["category"], CATEGORY_KEYS),
             (DEFS["source"], SOURCE_KEYS),
             (DEFS["event"], EVENT_KEYS),
             (DEFS["claim"], CLAIM_KEYS),
         ],
-        ids=["top", "source", "event", "claim"],
+        ids=["top", "category", "source", "event", "claim"],
     )
     def test_it_allows_exactly_the_loaders_keys_in_the_same_order(
         self, where: dict[str, Any], keys: tuple[str, ...]
@@ -489,6 +549,7 @@ class TestSchemaItself:
 
         assert SCHEMA["properties"]["timezone"]["default"] == DEFAULT_TIMEZONE
         assert SCHEMA["properties"]["sources"]["default"] == {}
+        assert SCHEMA["properties"]["categories"]["default"] == {}
         for key in ("authority", "language"):
             assert source[key]["default"] == source_fields[key].default
         for key in ("kind", "category"):
@@ -502,14 +563,28 @@ class TestSchemaItself:
         ("pattern", "regex"),
         [
             (SCHEMA["properties"]["sources"]["propertyNames"]["pattern"], SLUG),
+            (SCHEMA["properties"]["categories"]["propertyNames"]["pattern"], SLUG),
             (DEFS["slug"]["anyOf"][0]["pattern"], SLUG),
             (DEFS["url"]["pattern"], URL),
+            (DEFS["publicUrl"]["pattern"], PUBLIC_URL),
+            (DEFS["color"]["anyOf"][0]["pattern"], HEX_COLOR),
             (DEFS["source"]["properties"]["language"]["anyOf"][0]["pattern"], LANGUAGE_TAG),
         ],
-        ids=["source ids", "slugs", "urls", "languages"],
+        ids=[
+            "source ids",
+            "category ids",
+            "slugs",
+            "urls",
+            "public urls",
+            "hex colours",
+            "languages",
+        ],
     )
     def test_its_patterns_are_the_loaders(self, pattern: str, regex: re.Pattern[str]) -> None:
         assert pattern == f"^{regex.pattern}$"
+
+    def test_its_colour_names_are_the_models(self) -> None:
+        assert DEFS["color"]["anyOf"][1]["enum"] == [*sorted(CSS4_COLORS), *TABLEAU_COLORS]
 
     def test_every_zone_this_python_knows_matches_the_zone_pattern(self) -> None:
         pattern = re.compile(DEFS["timezone"]["pattern"])

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from vntimeline import Claim, DateError, DateRange, Event, PartialDate, Source
+from vntimeline import Claim, DataError, DateRange, Event, PartialDate, Source
 
 P = PartialDate.parse
 HANOI_OFFSET = dt.timezone(dt.timedelta(hours=7))
@@ -95,35 +95,51 @@ class TestClaimDates:
     @pytest.mark.parametrize(
         ("field", "value", "message"),
         [
-            ("start", 2025, r"^start must be EDTF text such as '2025-09-18', a datetime\.date"),
-            ("end", 2030.0, r"^end must be EDTF text such as '2025-09-18'.*got 2030\.0$"),
-            ("start", dt.time(10, 0), r"^start must be EDTF text .*got datetime\.time\(10, 0\)$"),
-            ("start", "2025-13", r"^start: '2025-13' is not a valid date: month 13"),
-            ("end", "2025-37", r"^end: '2025-37' is not a valid date: grouping code 37"),
-            ("start", "18/09/2025", r"^start: '18/09/2025' is not a valid date"),
-            ("start", "[2026-03-09..2026-03-08]", r"^start: .* the range is reversed"),
-            ("end", "[..]", r"^end: '\[\.\.\]' is not a valid date: '\[\.\.\]' says nothing"),
+            (
+                "start",
+                2025,
+                r"^Claim\.start: expected EDTF text such as '2025-09-18', a datetime\.date",
+            ),
+            ("end", 2030.0, r"^Claim\.end: expected EDTF text such as '2025-09-18'.*got 2030\.0$"),
+            (
+                "start",
+                dt.time(10, 0),
+                r"^Claim\.start: expected EDTF text .*got datetime\.time\(10, 0\)$",
+            ),
+            ("start", "2025-13", r"^Claim\.start: '2025-13' is not a valid date: month 13"),
+            ("end", "2025-37", r"^Claim\.end: '2025-37' is not a valid date: grouping code 37"),
+            ("start", "18/09/2025", r"^Claim\.start: '18/09/2025' is not a valid date"),
+            ("start", "[2026-03-09..2026-03-08]", r"^Claim\.start: .* the range is reversed"),
+            (
+                "end",
+                "[..]",
+                r"^Claim\.end: '\[\.\.\]' is not a valid date: '\[\.\.\]' says nothing",
+            ),
             (
                 "start",
                 dt.date(1, 1, 1),
-                r"^start: '0001-01-01' is not a valid date: the year must be between 0002",
+                r"^Claim\.start: '0001-01-01' is not a valid date: the year must be between 0002",
             ),
             (
                 "start",
                 dt.datetime(2025, 9, 18, tzinfo=dt.timezone(dt.timedelta(seconds=30))),
-                r"^start: UTC offset 0:00:30 is not a whole number of minutes$",
+                r"^Claim\.start: UTC offset 0:00:30 is not a whole number of minutes$",
             ),
         ],
     )
-    def test_a_bad_value_raises_a_date_error_naming_the_field(
+    def test_a_bad_value_raises_a_data_error_naming_the_class_and_field(
         self, field: str, value: Any, message: str
     ) -> None:
-        with pytest.raises(DateError, match=message):
+        with pytest.raises(DataError, match=message) as info:
             Claim(source="vir", **{field: value})
+
+        (problem,) = info.value.problems
+        assert problem.path == f"Claim.{field}"
+        assert (problem.line, problem.column) == (0, 0)
 
     @pytest.mark.parametrize("start", ["..", DateRange()])
     def test_a_start_cannot_be_still_going_on(self, start: Any) -> None:
-        with pytest.raises(ValueError, match=r"start cannot be '\.\.': leave it out"):
+        with pytest.raises(DataError, match=r"^Claim\.start: cannot be '\.\.': leave it out"):
             Claim(source="vir", start=start)
 
 
@@ -150,20 +166,28 @@ class TestSourcePublished:
         "value", ["[..2025-09-19]", "[2025..]", "..", DateRange(None, PartialDate(2025))]
     )
     def test_a_range_is_refused_since_a_source_appeared_on_one_date(self, value: Any) -> None:
-        with pytest.raises(DateError, match=r"^published must be a single date \(when the source"):
+        with pytest.raises(
+            DataError, match=r"^Source\.published: expected a single date \(when the source"
+        ):
             source(value)
 
     @pytest.mark.parametrize(
         ("value", "message"),
         [
-            ("2025-09-31", r"^published: '2025-09-31' is not a valid date: day 31 does not exist"),
-            (20250919, r"^published must be EDTF text such as '2025-09-18'.*got 20250919$"),
+            (
+                "2025-09-31",
+                r"^Source\.published: '2025-09-31' is not a valid date: day 31 does not exist",
+            ),
+            (
+                20250919,
+                r"^Source\.published: expected EDTF text such as '2025-09-18'.*got 20250919$",
+            ),
         ],
     )
-    def test_a_bad_value_raises_a_date_error_naming_the_field(
+    def test_a_bad_value_raises_a_data_error_naming_the_class_and_field(
         self, value: Any, message: str
     ) -> None:
-        with pytest.raises(DateError, match=message):
+        with pytest.raises(DataError, match=message):
             source(value)
 
 

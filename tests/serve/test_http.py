@@ -32,6 +32,13 @@ from vntimeline._serve.http import FeedServer
 from vntimeline.errors import ExportError
 
 Response = tuple[int, dict[str, str], bytes]
+#: The UID domain of SERVE_DATA's feeds: derived from its name, the file's stem "events".
+DOMAIN = "events-862417b9.vntimeline.invalid"
+
+
+def uid(event_id: str) -> str:
+    """The UID of *event_id* in the served feeds."""
+    return f"{event_id}@{DOMAIN}"
 
 
 @pytest.fixture
@@ -76,7 +83,7 @@ class TestFeeds:
         ]
         status, _, body = request(server, "/vntimeline-policy.ics")
         assert status == 200
-        assert list(summaries(body)) == ["strategy@vntimeline"]
+        assert list(summaries(body)) == [uid("strategy")]
 
     def test_head_sends_the_headers_without_the_body(self, server: FeedServer) -> None:
         status, headers, body = request(server, "/vntimeline.ics", method="HEAD")
@@ -135,7 +142,7 @@ class TestIndex:
         for name in server.store.feeds():
             assert f'href="http://feeds.example.org:8000/{name}"' in page
             assert f'href="webcal://feeds.example.org:8000/{name}"' in page
-        assert "Vietnam AI policy timeline — policy</strong> (1 event)" in page
+        assert "events — policy</strong> (1 event)" in page
 
     def test_a_strange_host_header_is_not_echoed(self, server: FeedServer) -> None:
         page = request(server, "/", {"Host": '"><script>alert(1)</script>'})[2].decode()
@@ -185,14 +192,14 @@ class TestReload:
         )
         status, after, body = request(server, "/vntimeline.ics")
         assert status == 200
-        assert summaries(body)["nanning-roundtable@vntimeline"].endswith("intelligence")
+        assert summaries(body)[uid("nanning-roundtable")].endswith("intelligence")
         assert after["etag"] != before["etag"]
         assert email.utils.parsedate_to_datetime(
             after["last-modified"]
         ) > email.utils.parsedate_to_datetime(before["last-modified"])
         event = Calendar.from_ical(body).events
         sequences = {str(e["UID"]): e.sequence for e in event}
-        assert sequences == {"nanning-roundtable@vntimeline": 1, "strategy@vntimeline": 0}
+        assert sequences == {uid("nanning-roundtable"): 1, uid("strategy"): 0}
         # the policy feed did not change, so its validators stay
         assert (
             request(server, "/vntimeline-policy.ics", {"If-None-Match": before["etag"]})[0] == 200
@@ -235,10 +242,10 @@ class TestStartup:
 class TestServeCommand:
     """``python -m vntimeline serve``, as a user runs it."""
 
-    def start(self, serve_data: Path) -> tuple[subprocess.Popen[str], str]:
+    def start(self, serve_data: Path, *flags: str) -> tuple[subprocess.Popen[str], str]:
         env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
         process = subprocess.Popen(
-            [sys.executable, "-m", "vntimeline", "serve", str(serve_data), "--port", "0"],
+            [sys.executable, "-m", "vntimeline", "serve", str(serve_data), "--port", "0", *flags],
             stderr=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             text=True,
@@ -274,8 +281,26 @@ class TestServeCommand:
             body = response.read()
             connection.close()
             assert response.status == 200
-            assert "nanning-roundtable@vntimeline" in summaries(body)
+            assert uid("nanning-roundtable") in summaries(body)
         finally:
             process.send_signal(stop)
             code = process.wait(timeout=60)
         assert code == 0
+
+    def test_name_and_public_url_name_the_served_feeds(self, serve_data: Path) -> None:
+        flags = ("--name", "Hanoi AI", "--public-url", "https://feeds.example.org/hanoi/")
+        process, url = self.start(serve_data, *flags)
+        try:
+            connection = http.client.HTTPConnection(url.split("/")[2], timeout=30)
+            connection.request("GET", "/vntimeline.ics")
+            calendar = Calendar.from_ical(connection.getresponse().read())
+            connection.request("GET", "/")
+            page = connection.getresponse().read().decode("utf-8")
+            connection.close()
+        finally:
+            process.send_signal(signal.SIGINT)
+            process.wait(timeout=60)
+        assert str(calendar["NAME"]) == "Hanoi AI"
+        assert str(calendar["SOURCE"]) == "https://feeds.example.org/hanoi/vntimeline.ics"
+        assert "nanning-roundtable@feeds.example.org" in [str(e["UID"]) for e in calendar.events]
+        assert "<h1>Hanoi AI</h1>" in page

@@ -46,6 +46,27 @@ class TestLoad:
         assert str(calendar["NAME"]) == "Dòng thời gian — policy"
         assert str(calendar["SOURCE"]) == "https://example.org/f/vntimeline-policy.ics"
 
+    def test_the_files_name_and_url_name_the_feeds(self, serve_data: Path) -> None:
+        text = serve_data.read_text(encoding="utf-8")
+        serve_data.write_text(
+            "name: Hanoi AI\nurl: https://feeds.example.org/hanoi/\n" + text, encoding="utf-8"
+        )
+        store = FeedStore(serve_data)
+        calendar = Calendar.from_ical(served(store, "vntimeline-policy.ics"))
+        assert str(calendar["NAME"]) == "Hanoi AI — policy"
+        assert str(calendar["SOURCE"]) == "https://feeds.example.org/hanoi/vntimeline-policy.ics"
+        assert [str(e["UID"]) for e in calendar.events] == ["strategy@feeds.example.org"]
+        assert store.name == "Hanoi AI"
+        assert store.feeds()["vntimeline-policy.ics"].title == "Hanoi AI — policy"
+
+    def test_a_renamed_file_renames_the_feeds_on_reload(self, serve_data: Path) -> None:
+        store = FeedStore(serve_data)
+        assert store.name == "events"  # the file's stem, as it has no name
+        serve_data.write_text("name: Renamed\n" + SERVE_DATA, encoding="utf-8")
+        assert store.refresh() is True
+        assert store.name == "Renamed"
+        assert str(Calendar.from_ical(served(store))["NAME"]) == "Renamed"
+
     def test_a_state_file_in_the_options_continues_its_sequences(
         self, serve_data: Path, tmp_path: Path
     ) -> None:
@@ -72,7 +93,9 @@ class TestReload:
         edit_file(serve_data, "start: 2025-09-31", "start: 2025-09-17")
         body = served(store)
         starts = {str(e["UID"]): e.start for e in Calendar.from_ical(body).events}
-        assert starts["nanning-roundtable@vntimeline"] == dt.date(2025, 9, 17)
+        assert starts["nanning-roundtable@events-862417b9.vntimeline.invalid"] == dt.date(
+            2025, 9, 17
+        )
 
     def test_a_deleted_file_keeps_the_last_good_feed(
         self,

@@ -37,6 +37,20 @@ class TestDocs:
         assert result.failed == 0
         assert (tmp_path / "timeline.svg").is_file()
 
+    @pytest.mark.parametrize("page", ["build-in-code.rst", "notebook.rst"])
+    def test_the_how_to_examples_in_code_give_what_the_page_shows(
+        self, page: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.chdir(DOCS.parent)  # the pages name files from the checkout's root
+        result = doctest.testfile(
+            str(DOCS / "howto" / page),
+            module_relative=False,
+            optionflags=doctest.ELLIPSIS,
+            verbose=False,
+        )
+        assert result.attempted > 10
+        assert result.failed == 0
+
     def test_the_how_to_example_data_file_is_valid(self) -> None:
         timeline = vntimeline.load(DOCS / "howto" / "examples" / "library.yaml")
         statuses = {r.id: r.status for r in vntimeline.resolve(timeline)}

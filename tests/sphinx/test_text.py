@@ -66,7 +66,7 @@ class TestDateWords:
 def decided(*events: Event) -> ResolvedTimeline:
     """The resolver's decisions on *events*, all claimed by one press source."""
     sources = [Source(id="tt", title="t", publisher="Tuổi Trẻ", published="2026-03-08")]
-    return resolve(Timeline(events=events, sources=sources))
+    return resolve(Timeline(events=events, sources=sources, timezone="Asia/Ho_Chi_Minh"))
 
 
 class TestOpenDateWords:

@@ -1,9 +1,9 @@
 """Read ``events.yaml`` into a :class:`~vntimeline.Timeline`, or say exactly what is wrong.
 
-The public entry points (:func:`load`, :func:`check`, ...) and the walk that
-ties the stage together: bytes to text, text to nodes (:mod:`.composer`),
-nodes to a Timeline (:mod:`.reader`), and every problem met on the way, in
-file order, as ``FILE:LINE:COL: key.path: message``.
+The public entry points (:func:`load`, :func:`loads`, :func:`check`, ...)
+and the walk that ties the stage together: bytes to text, text to nodes
+(:mod:`.composer`), nodes to a Timeline (:mod:`.reader`), and every problem
+met on the way, in file order, as ``FILE:LINE:COL: key.path: message``.
 
 The cyclic garbage collector is paused while reading: the millions of small
 objects a large file makes are freed by reference counting alone, and the
@@ -13,16 +13,29 @@ collector would only rescan them over and over.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final
 
 from .._gc import paused_gc
+from .._model.checks import check_one_line
 from .._model.events import Timeline
 from ..errors import DataError, Problem
 from .composer import MAX_DEPTH, Composer, TooDeepError, pyyaml
 from .reader import Reader
 
-__all__ = ["check", "default_data_path", "load", "load_default", "seed_folders"]
+__all__ = [
+    "STRING_LABEL",
+    "check",
+    "default_data_path",
+    "load",
+    "load_default",
+    "loads",
+    "seed_folders",
+]
+
+#: The path problems in text given to :func:`loads` are reported at.
+STRING_LABEL: Final = "<string>"
 
 
 def default_data_path() -> Path:
@@ -43,10 +56,40 @@ def load(
     """Load and validate the data file at *path*.
 
     Quotes are checked against the seed files in *seeds_dir* (default: a
-    ``seeds`` folder beside the file or beside its folder). Raises
+    ``seeds`` folder beside the file or beside its folder). The timeline's
+    name is the file's ``name``, else the file's stem (``events``). Raises
     :class:`~vntimeline.errors.DataError` listing every problem found.
     """
     problems, timeline = _read(Path(path), None if seeds_dir is None else Path(seeds_dir))
+    if problems or timeline is None:
+        raise DataError(problems)
+    return timeline
+
+
+def loads(
+    text: str,
+    *,
+    name: str | None = None,
+    seeds_dir: str | os.PathLike[str] | None = None,
+) -> Timeline:
+    """Load and validate an events file given as YAML *text*.
+
+    Problems are reported at ``<string>:LINE:COL``. The timeline's name is
+    *name* if given, else the text's ``name``, else None. Quotes are checked
+    against the seed files in *seeds_dir* only when it is given. Raises
+    :class:`~vntimeline.errors.DataError` listing every problem found.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"loads() takes YAML text (str), got {type(text).__name__}")
+    if name is not None:
+        check_one_line("name", name)
+    folders = None if seeds_dir is None else [Path(seeds_dir)]
+
+    def reader() -> Reader:
+        return Reader(STRING_LABEL, folders, name=name)
+
+    with paused_gc():
+        problems, timeline = _walk(STRING_LABEL, text.removeprefix("\ufeff"), reader, stream=True)
     if problems or timeline is None:
         raise DataError(problems)
     return timeline
@@ -94,12 +137,17 @@ def _read(path: Path, seeds_dir: Path | None) -> tuple[list[Problem], Timeline |
             )
         ], None
     text = text.removeprefix("\ufeff")
+    folders = seed_folders(path, seeds_dir)
+
+    def reader() -> Reader:
+        return Reader(label, folders, default_name=path.stem or None)
+
     with paused_gc():
-        return _walk(label, path, seeds_dir, text, stream=True)
+        return _walk(label, text, reader, stream=True)
 
 
 def _walk(
-    label: str, path: Path, seeds_dir: Path | None, text: str, *, stream: bool
+    label: str, text: str, make_reader: Callable[[], Reader], *, stream: bool
 ) -> tuple[list[Problem], Timeline | None]:
     """Compose and read *text*; with *stream*, the ``events`` items one at a time."""
     yaml, _ = pyyaml()
@@ -115,7 +163,7 @@ def _walk(
                     "the file is empty; expected a mapping with 'timezone', 'sources' and 'events'",
                 )
             ], None
-        reader = Reader(label, seed_folders(path, seeds_dir))
+        reader = make_reader()
         timeline = reader.timeline(root)
         # The rest of the document: keys after the events, another document, or
         # an error the composer held back until the parser had read everything.
@@ -153,7 +201,7 @@ def _walk(
     if composer.extra:
         # Top-level keys came after the events list (a timezone, say), so the
         # events were read too early: read the file again as one tree.
-        return _walk(label, path, seeds_dir, text, stream=False)
+        return _walk(label, text, make_reader, stream=False)
     problems = _with_refused(label, composer.refused, reader.problems)
     return problems, (timeline if not problems else None)
 

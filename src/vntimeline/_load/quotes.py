@@ -4,7 +4,8 @@ A source with a ``seed`` names a text file (the article as archived, in a
 ``seeds`` folder); each claim citing that source must quote it. The seed is
 read once, normalised to NFC and with every run of white space collapsed to
 one space, and the quote, collapsed the same way, must occur in it. A quote
-that is nearly right gets the closest passage as a hint.
+that is nearly right gets the closest passage as a hint. Without folders to
+look in (:func:`~vntimeline.loads` given no ``seeds_dir``) nothing is checked.
 """
 
 from __future__ import annotations
@@ -26,14 +27,14 @@ _WHITESPACE: Final = re.compile(r"\s+")
 class Seeds:
     """The seed files of one data file, each read once, and the quotes checked against them."""
 
-    def __init__(self, fields: Fields, folders: list[Path]) -> None:
+    def __init__(self, fields: Fields, folders: list[Path] | None) -> None:
         self._fields = fields
         self._folders = folders
         self._texts: dict[str, str | None] = {}
 
     def read(self, name: str, node: Node, where: str) -> None:
         """Read a seed file once, remembering its collapsed text (or None if missing)."""
-        if name in self._texts:
+        if name in self._texts or self._folders is None:
             return
         for folder in self._folders:
             seed = folder / name
@@ -55,6 +56,8 @@ class Seeds:
     ) -> None:
         """A claim from a seeded source must quote that seed verbatim."""
         assert source.seed is not None
+        if self._folders is None:
+            return
         if quote is None:
             self._fields.report(
                 node,

@@ -26,15 +26,17 @@ from .._model.events import (
     ends_before_start,
     suggest,
 )
+from ..errors import DataError
 from .composer import Node, is_null
 from .crosscheck import Entry, cross_check
 from .fields import Fields
+from .header import read_categories, read_name, read_url
 from .quotes import Seeds
 
 __all__ = ["CLAIM_KEYS", "EVENT_KEYS", "SOURCE_KEYS", "TOP_KEYS", "Reader"]
 
 #: The keys of the top level.
-TOP_KEYS: Final = ("timezone", "sources", "events")
+TOP_KEYS: Final = ("name", "url", "timezone", "categories", "sources", "events")
 #: The keys of a source.
 SOURCE_KEYS: Final = (
     "title",
@@ -68,11 +70,25 @@ _Sources: TypeAlias = dict[str, tuple[Source, dict[str, Node]]]
 
 
 class Reader(Fields):
-    """Walks the node tree, collecting problems and building model objects."""
+    """Walks the node tree, collecting problems and building model objects.
 
-    def __init__(self, label: str, seed_folders: list[Path]) -> None:
+    Quotes are checked against the seeds in *seed_folders* (not at all when
+    None). The timeline's name is *name* if given, else the file's ``name``,
+    else *default_name*.
+    """
+
+    def __init__(
+        self,
+        label: str,
+        seed_folders: list[Path] | None,
+        *,
+        name: str | None = None,
+        default_name: str | None = None,
+    ) -> None:
         super().__init__(label)
         self._seeds = Seeds(self, seed_folders)
+        self._name = name
+        self._default_name = default_name
         #: Sources that exist but are broken: claims citing them are not "unknown".
         self._broken_sources: set[str] = set()
 
@@ -81,6 +97,7 @@ class Reader(Fields):
         top = self.mapping(root, "", TOP_KEYS, "the top level of an events file")
         if top is None:
             return None
+        header = self.header(top)
         zone = DEFAULT_TIMEZONE
         if "timezone" in top:
             zone = self.zone(top["timezone"][1], "timezone") or DEFAULT_TIMEZONE
@@ -96,14 +113,33 @@ class Reader(Fields):
         if self.problems:
             return None
         try:
-            return Timeline(
+            timeline = Timeline(
                 events=[e.event for e in entries if e.event is not None],
                 sources=[s for s, _ in sources.values()],
                 timezone=zone,
+                **header,
             )
         except ValueError as exc:  # a rule the walk above did not foresee
-            self.report(root, "", str(exc))
+            found = exc.problems if isinstance(exc, DataError) else [exc]
+            for problem in found:
+                self.report(root, "", str(problem))
             return None
+        for problem in timeline.problems():  # likewise, across objects
+            self.report(root, "", str(problem))
+        return None if self.problems else timeline
+
+    def header(self, top: dict[str, tuple[Node, Node]]) -> dict[str, Any]:
+        """The Timeline's name, url and categories, as keyword arguments."""
+        found: dict[str, Any] = {"name": self._default_name}
+        if "name" in top:
+            found["name"] = read_name(self, top["name"][1]) or self._default_name
+        if self._name is not None:
+            found["name"] = self._name
+        if "url" in top:
+            found["url"] = read_url(self, top["url"][1])
+        if "categories" in top:
+            found["categories"] = read_categories(self, top["categories"][1])
+        return found
 
     def sources(self, node: Node) -> _Sources:
         """The ``sources`` mapping: id -> (Source, nodes by key)."""

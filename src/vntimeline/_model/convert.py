@@ -2,7 +2,9 @@
 
 The model's date fields accept what a person building a timeline in code
 naturally has at hand, and say which field was wrong and what it expected
-when the value cannot be a date.
+when the value cannot be a date: a :class:`~vntimeline.errors.DataError` whose one
+problem is at ``Class.field`` (``Claim.start: '2023-13-01' is not a valid
+date: month 13 ...``).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import datetime as _dt
 from typing import TypeAlias
 
 from ..errors import DateError
+from .checks import fail
 from .dates import DateRange, EventDate, PartialDate
 
 __all__ = [
@@ -31,7 +34,7 @@ _EXPECTED = "EDTF text such as '2025-09-18', a datetime.date or datetime, or a P
 def to_claim_date(field: str, value: DateLike) -> EventDate | None:
     """*value* as a claim's date: a PartialDate, a DateRange, or None.
 
-    Raises :class:`~vntimeline.DateError` that names *field*.
+    Raises :class:`~vntimeline.errors.DataError` at *field* (``Claim.start``).
     """
     if value is None or isinstance(value, PartialDate | DateRange):
         return value
@@ -42,16 +45,14 @@ def to_claim_date(field: str, value: DateLike) -> EventDate | None:
     try:
         return PartialDate.parse(value)
     except DateError as exc:
-        raise DateError(f"{field}: {exc}") from None
+        fail(field, str(exc))
 
 
 def to_point(field: str, value: DateLike) -> PartialDate | None:
     """*value* as one date (not a range), for a source's ``published``."""
     date = to_claim_date(field, value)
     if isinstance(date, DateRange):
-        raise DateError(
-            f"{field} must be a single date (when the source appeared), got the range {date}"
-        )
+        fail(field, f"expected a single date (when the source appeared), got the range {date}")
     return date
 
 
@@ -62,7 +63,7 @@ def _from_python(field: str, value: object) -> PartialDate:
         minutes = None
         if offset is not None:
             if offset.total_seconds() % 60:
-                raise DateError(f"{field}: UTC offset {offset} is not a whole number of minutes")
+                fail(field, f"UTC offset {offset} is not a whole number of minutes")
             minutes = int(offset.total_seconds() // 60)
         second = value.second if value.second or value.microsecond else None
         return PartialDate(
@@ -70,19 +71,19 @@ def _from_python(field: str, value: object) -> PartialDate:
         )
     if isinstance(value, _dt.date):
         return PartialDate(value.year, value.month, value.day)
-    raise DateError(f"{field} must be {_EXPECTED}, got {value!r}")
+    fail(field, f"expected {_EXPECTED}, got {value!r}")
 
 
 def start_date(value: DateLike) -> EventDate | None:
     """A claim's ``start`` (the attrs converter of :attr:`Claim.start`)."""
-    return to_claim_date("start", value)
+    return to_claim_date("Claim.start", value)
 
 
 def end_date(value: DateLike) -> EventDate | None:
     """A claim's ``end`` (the attrs converter of :attr:`Claim.end`)."""
-    return to_claim_date("end", value)
+    return to_claim_date("Claim.end", value)
 
 
 def published_date(value: DateLike) -> PartialDate | None:
     """A source's ``published`` (the attrs converter of :attr:`Source.published`)."""
-    return to_point("published", value)
+    return to_point("Source.published", value)

@@ -1,34 +1,71 @@
 """The typed event model: sources, their date claims, events and the timeline.
 
 Every class is a frozen, slotted attrs class. Validators check each value on
-construction and say what was expected and what arrived, so a model object
+construction and say what was expected and what arrived (see :mod:`.checks`):
+a bad value raises :class:`~vntimeline.errors.DataError` naming the class and field
+(``Claim.start: '2023-13-01' is not a valid date: ...``), so a model object
 that exists is a valid one, whether it came from a YAML file or from code.
-Rules that span several objects (references, cycles) are checked by
-:class:`Timeline` itself.
+
+Rules that span several objects (unique ids, references, cycles) do not
+raise: :meth:`Timeline.problems` lists every one at once (see :mod:`.rules`),
+and :func:`~vntimeline.resolve` refuses a timeline that has any.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Mapping
 from typing import Any, Final, Literal
 
 import attrs
 
-from ..errors import DateError
+from ..errors import Problem
+from .categories import Category, CategoryMap, to_category_map
+from .checks import (
+    INHERIT,
+    LANGUAGE_TAG,
+    PUBLIC_URL,
+    SLUG,
+    URL,
+    fail,
+    items_of,
+    nfc,
+    nfc_texts,
+    one_line_text,
+    one_of,
+    optional_text,
+    slug,
+    slugs,
+    suggest,
+    text,
+    texts,
+    to_tuple,
+    zone,
+    zone_or_inherit,
+)
 from .convert import end_date, published_date, start_date
-from .dates import DateRange, EventDate, PartialDate, get_zone
+from .dates import DateRange, EventDate, PartialDate, skipped_in
+from .rules import find_cycle, order_edges, timeline_problems
 
 __all__ = [
     "AUTHORITIES",
     "AUTHORITY_WEIGHTS",
+    "DEFAULT_TIMEZONE",
+    "INHERIT",
     "KINDS",
+    "LANGUAGE_TAG",
+    "PUBLIC_URL",
+    "SLUG",
+    "URL",
     "Authority",
+    "Category",
     "Claim",
     "Event",
     "Kind",
     "Source",
     "Timeline",
+    "ends_before_start",
+    "find_cycle",
+    "order_edges",
     "suggest",
 ]
 
@@ -44,133 +81,73 @@ AUTHORITY_WEIGHTS: Final[dict[str, float]] = {
 }
 AUTHORITIES: Final[tuple[str, ...]] = tuple(AUTHORITY_WEIGHTS)
 KINDS: Final[tuple[str, ...]] = ("milestone", "span")
-DEFAULT_TIMEZONE: Final = "Asia/Ho_Chi_Minh"
-
-SLUG: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-LANGUAGE_TAG: Final = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
-URL: Final = re.compile(r"https?://\S+")
+#: A timeline's zone when it names none.
+DEFAULT_TIMEZONE: Final = "UTC"
 
 
-def suggest(word: str, choices: Iterable[str]) -> str:
-    """A " (did you mean 'x'?)" hint for a misspelt *word*, or ``""``."""
-    import difflib  # only when something is misspelt: ``import vntimeline`` stays light
-
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
-def _slug(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or SLUG.fullmatch(value) is None:
-        raise ValueError(
-            f"{attribute.name} must be a lowercase slug such as 'nanning-roundtable', got {value!r}"
-        )
-
-
-def _text(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{attribute.name} must be non-empty text, got {value!r}")
-
-
-def _optional_text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _text(inst, attribute, value)
-
-
-def _one_of(choices: tuple[str, ...]) -> Any:
-    def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value not in choices:
-            hint = suggest(value, choices) if isinstance(value, str) else ""
-            raise ValueError(
-                f"{attribute.name} must be one of {', '.join(choices)}; got {value!r}{hint}"
-            )
-
-    return check
-
-
-def _zone(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str):
-        raise ValueError(f"{attribute.name} must be an IANA time zone name, got {value!r}")
-    try:
-        get_zone(value)
-    except DateError as exc:
-        raise ValueError(f"{attribute.name}: {exc}") from None
-
-
-def _slugs(inst: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-    for item in value:
-        _slug(inst, attribute, item)
-
-
-def _texts(_inst: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-    for item in value:
-        if not isinstance(item, str) or not item.strip():
-            raise ValueError(f"{attribute.name} must hold non-empty texts, got {item!r}")
-
-
-def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    """Freeze any iterable (but not a lone string) into a tuple."""
-    if isinstance(value, str):
-        raise TypeError(f"expected a sequence of items, got the string {value!r}")
-    return tuple(value)
+def _to_float(value: Any) -> Any:
+    """An int weight as a float, as the loader reads it (anything else unchanged)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        try:
+            return float(value)
+        except OverflowError:
+            return value
+    return value
 
 
 @attrs.frozen
 class Source:
     """A publication that makes date claims: an article, a decree, a report."""
 
-    id: str = attrs.field(validator=_slug)
-    title: str = attrs.field(validator=_text)
-    publisher: str = attrs.field(validator=_text)
+    id: str = attrs.field(validator=slug)
+    title: str = attrs.field(converter=nfc, validator=text)
+    publisher: str = attrs.field(converter=nfc, validator=text)
     url: str | None = attrs.field(default=None)
     #: When the source appeared: text, a ``datetime.date`` or a :class:`PartialDate`.
     published: PartialDate | None = attrs.field(default=None, converter=published_date)
-    authority: Authority = attrs.field(default="press", validator=_one_of(AUTHORITIES))
+    authority: Authority = attrs.field(default="press", validator=one_of(AUTHORITIES))
     language: str = attrs.field(default="en")
-    seed: str | None = attrs.field(default=None, validator=_optional_text)
-    #: Overrides the authority's weight when set.
-    weight: float | None = attrs.field(default=None)
+    seed: str | None = attrs.field(default=None, converter=nfc, validator=optional_text)
+    #: Overrides the authority's weight when set (an int is kept as a float).
+    weight: float | None = attrs.field(default=None, converter=_to_float)
 
     @url.validator
     def _check_url(self, _attribute: attrs.Attribute[Any], value: str | None) -> None:
         if value is not None and (not isinstance(value, str) or URL.fullmatch(value) is None):
-            raise ValueError(f"url must be an http(s) URL, got {value!r}")
+            fail("Source.url", f"expected an http(s) URL, got {value!r}")
 
     @language.validator
     def _check_language(self, _attribute: attrs.Attribute[Any], value: str) -> None:
         if not isinstance(value, str) or LANGUAGE_TAG.fullmatch(value) is None:
-            raise ValueError(f"language must be a BCP 47 tag such as 'en' or 'vi', got {value!r}")
+            fail("Source.language", f"expected a BCP 47 tag such as 'en' or 'vi', got {value!r}")
 
     @weight.validator
     def _check_weight(self, _attribute: attrs.Attribute[Any], value: float | None) -> None:
         if value is None:
             return
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or not (0 < value < float("inf"))
-        ):
-            raise ValueError(f"weight must be a positive number, got {value!r}")
+        if not isinstance(value, float) or not (0 < value < float("inf")):
+            fail("Source.weight", f"expected a positive number, got {value!r}")
 
 
 @attrs.frozen
 class Claim:
     """What one source says about when an event happened, and the words it used."""
 
-    source: str = attrs.field(validator=_slug)
+    source: str = attrs.field(validator=slug)
     #: EDTF text, a ``datetime.date``/``datetime``, a :class:`PartialDate` or a
     #: :class:`DateRange` (``[..2026-03-08]``: on or before).
     start: EventDate | None = attrs.field(default=None, converter=start_date)
     #: As *start*; ``..`` for a span that is still going on.
     end: EventDate | None = attrs.field(default=None, converter=end_date)
     #: The source's own words, verbatim.
-    quote: str | None = attrs.field(default=None, validator=_optional_text)
+    quote: str | None = attrs.field(default=None, converter=nfc, validator=optional_text)
     #: How the date was read from the words (e.g. "year from the publication date").
-    note: str | None = attrs.field(default=None, validator=_optional_text)
+    note: str | None = attrs.field(default=None, converter=nfc, validator=optional_text)
 
     @start.validator
     def _check_start(self, _attribute: attrs.Attribute[Any], value: EventDate | None) -> None:
         if value == DateRange():
-            raise ValueError("start cannot be '..': leave it out when nothing is known of it")
+            fail("Claim.start", "cannot be '..': leave it out when nothing is known of it")
 
     @property
     def dated(self) -> bool:
@@ -180,41 +157,64 @@ class Claim:
 
 @attrs.frozen
 class Event:
-    """A real-world happening, with every claim about its date."""
+    """A real-world happening, with every claim about its date.
 
-    id: str = attrs.field(validator=_slug)
-    title: str = attrs.field(validator=_text)
-    kind: Kind = attrs.field(default="milestone", validator=_one_of(KINDS))
-    category: str = attrs.field(default="general", validator=_slug)
-    #: The zone its dates are read in: the event's own, else the file's.
-    timezone: str = attrs.field(default=DEFAULT_TIMEZONE, validator=_zone)
-    location: str | None = attrs.field(default=None, validator=_optional_text)
-    description: str | None = attrs.field(default=None, validator=_optional_text)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_texts)
+    Its *timezone* is ``"inherit"`` unless given: the :class:`Timeline` it
+    joins replaces that with its own zone, so an event in a timeline always
+    has a real zone. What depends on the zone (a date a clock change skipped,
+    an end before a start given with a UTC offset) is checked once the zone
+    is known.
+    """
+
+    id: str = attrs.field(validator=slug)
+    title: str = attrs.field(converter=nfc, validator=text)
+    kind: Kind = attrs.field(default="milestone", validator=one_of(KINDS))
+    category: str = attrs.field(default="general", validator=slug)
+    #: The zone its dates are read in: its own, else ``"inherit"`` (the timeline's).
+    timezone: str = attrs.field(default=INHERIT, validator=zone_or_inherit)
+    location: str | None = attrs.field(default=None, converter=nfc, validator=optional_text)
+    description: str | None = attrs.field(default=None, converter=nfc, validator=optional_text)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=nfc_texts, validator=texts)
     #: Ids of events this one happened after.
-    after: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_slugs)
+    after: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=slugs)
     #: Ids of events this one happened before.
-    before: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_slugs)
-    claims: tuple[Claim, ...] = attrs.field(default=(), converter=_tuple)
+    before: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=slugs)
+    claims: tuple[Claim, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=items_of(Claim, "claims")
+    )
 
     @claims.validator
     def _check_claims(self, _attribute: attrs.Attribute[Any], value: tuple[Claim, ...]) -> None:
-        for claim in value:
-            if not isinstance(claim, Claim):
-                raise ValueError(f"claims must hold Claim objects, got {claim!r}")
+        for j, claim in enumerate(value):
+            where = f"Event.claims[{j}]"
             if claim.end is not None and self.kind != "span":
-                raise ValueError(
+                fail(
+                    f"{where}.end",
                     f"event {self.id!r} is a milestone, so its claims cannot "
-                    "have an end (use kind='span')"
+                    "have an end (use kind='span')",
                 )
+            zone = self.timezone
+            if zone == INHERIT:
+                # Until the timeline gives the zone, compare wall-clock dates
+                # alone (the same in every zone); the timeline checks the rest.
+                if _has_offset(claim.start) or _has_offset(claim.end):
+                    continue
+                zone = "UTC"
+            else:
+                for key in ("start", "end"):
+                    date = getattr(claim, key)
+                    skipped = date is not None and skipped_in(date, zone)
+                    if skipped:
+                        fail(f"{where}.{key}", f"event {self.id!r}: {skipped}")
             if (
                 claim.start is not None
                 and claim.end is not None
-                and ends_before_start(claim.start, claim.end, self.timezone)
+                and ends_before_start(claim.start, claim.end, zone)
             ):
-                raise ValueError(
+                fail(
+                    f"{where}.end",
                     f"event {self.id!r}: a claim's end {claim.end} is before "
-                    f"its start {claim.start}"
+                    f"its start {claim.start}",
                 )
 
 
@@ -223,48 +223,87 @@ def ends_before_start(start: EventDate, end: EventDate, zone: str) -> bool:
     return end.bounds(zone)[1] <= start.bounds(zone)[0]
 
 
+def _has_offset(date: EventDate | None) -> bool:
+    """Whether *date* (or an end of it) names an instant, with a UTC offset."""
+    if isinstance(date, DateRange):
+        return _has_offset(date.lower) or _has_offset(date.upper)
+    return date is not None and date.utc_offset is not None
+
+
+def _in_zone(timeline: Timeline, events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """*events* with ``"inherit"`` replaced by the timeline's zone (checked again in it)."""
+    if all(event.timezone != INHERIT for event in events):
+        return events
+    return tuple(
+        attrs.evolve(event, timezone=timeline.timezone) if event.timezone == INHERIT else event
+        for event in events
+    )
+
+
 @attrs.frozen
 class Timeline:
-    """Sources and events, checked as a whole: every reference resolves, no cycles.
+    """Sources and events, with a name, a zone and how its categories are shown.
 
     Iterating yields the events in file order; look one up with :meth:`event`.
+
+    Each object checked its own values when it was built. The rules across
+    objects (unique ids, claims citing known sources, ``after``/``before``
+    naming known events, no cycles) do not raise here: :meth:`problems` lists
+    every broken one at once, lookups use the first of duplicate ids, and
+    :func:`~vntimeline.resolve` raises :class:`~vntimeline.errors.DataError` with
+    all of them. A timeline read by :func:`~vntimeline.load` has none.
     """
 
-    events: tuple[Event, ...] = attrs.field(converter=_tuple)
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple)
-    timezone: str = attrs.field(default=DEFAULT_TIMEZONE, validator=_zone)
+    events: tuple[Event, ...] = attrs.field(converter=to_tuple, validator=items_of(Event, "events"))
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=items_of(Source, "sources")
+    )
+    #: The zone of every event that names none (``"UTC"`` unless given).
+    timezone: str = attrs.field(default=DEFAULT_TIMEZONE, validator=zone)
+    #: The timeline's display name (feeds, charts, pages); see :attr:`display_name`.
+    name: str | None = attrs.field(default=None, converter=nfc, validator=one_line_text)
+    #: Where the built feeds are published (an http(s) URL), or None.
+    url: str | None = attrs.field(default=None)
+    #: Label and colour per category id, in the order to show them (init: *categories*).
+    category_info: Mapping[str, Category] = attrs.field(
+        factory=CategoryMap, converter=to_category_map, alias="categories"
+    )
     _events_by_id: dict[str, Event] = attrs.field(init=False, repr=False, eq=False)
     _sources_by_id: dict[str, Source] = attrs.field(init=False, repr=False, eq=False)
+    _problems: tuple[Problem, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    @url.validator
+    def _check_url(self, _attribute: attrs.Attribute[Any], value: str | None) -> None:
+        if value is not None and (
+            not isinstance(value, str) or PUBLIC_URL.fullmatch(value) is None
+        ):
+            fail(
+                "Timeline.url",
+                "expected an http(s) URL with a host and no spaces, quotes or "
+                f"angle brackets, got {value!r}",
+            )
 
     def __attrs_post_init__(self) -> None:
-        events: dict[str, Event] = {}
-        for event in self.events:
-            if event.id in events:
-                raise ValueError(f"duplicate event id {event.id!r}")
-            events[event.id] = event
+        events = _in_zone(self, self.events)
+        object.__setattr__(self, "events", events)
+        by_id: dict[str, Event] = {}
+        for event in events:
+            by_id.setdefault(event.id, event)
         sources: dict[str, Source] = {}
         for source in self.sources:
-            if source.id in sources:
-                raise ValueError(f"duplicate source id {source.id!r}")
-            sources[source.id] = source
-        for event in self.events:
-            for claim in event.claims:
-                if claim.source not in sources:
-                    raise ValueError(
-                        f"event {event.id!r} cites unknown source {claim.source!r}"
-                        f"{suggest(claim.source, sources)}"
-                    )
-            for other in (*event.after, *event.before):
-                if other not in events:
-                    raise ValueError(
-                        f"event {event.id!r} refers to unknown event {other!r}"
-                        f"{suggest(other, events)}"
-                    )
-        cycle = find_cycle(self.events)
-        if cycle:
-            raise ValueError("order constraints form a cycle: " + " -> ".join(cycle))
-        object.__setattr__(self, "_events_by_id", events)
+            sources.setdefault(source.id, source)
+        object.__setattr__(self, "_events_by_id", by_id)
         object.__setattr__(self, "_sources_by_id", sources)
+        object.__setattr__(self, "_problems", timeline_problems(events, self.sources))
+
+    def problems(self) -> tuple[Problem, ...]:
+        """Every broken rule across the timeline's objects (empty when it is whole).
+
+        Each problem has no line or column and a path as in a file:
+        ``events[3] (launch).claims[0].source: unknown source 'blog' (did you
+        mean 'blogs'?)``.
+        """
+        return self._problems
 
     def __iter__(self) -> Iterator[Event]:
         return iter(self.events)
@@ -295,8 +334,27 @@ class Timeline:
 
     @property
     def categories(self) -> tuple[str, ...]:
-        """The categories in use, in order of first appearance."""
-        return tuple(dict.fromkeys(event.category for event in self.events))
+        """The category ids: the declared ones in their order, then others in order of use."""
+        return tuple(
+            dict.fromkeys([*self.category_info, *(event.category for event in self.events)])
+        )
+
+    def category_label(self, category: str) -> str:
+        """The label of *category*: its declared one, else its id as words ("Ai policy")."""
+        info = self.category_info.get(category)
+        if info is not None and info.label is not None:
+            return info.label
+        return category.replace("-", " ").capitalize()
+
+    def category_color(self, category: str) -> str | None:
+        """The declared colour of *category*, or None."""
+        info = self.category_info.get(category)
+        return None if info is None else info.color
+
+    @property
+    def display_name(self) -> str:
+        """The name to show: :attr:`name`, else "Timeline"."""
+        return self.name if self.name is not None else "Timeline"
 
     def in_category(self, category: str) -> tuple[Event, ...]:
         """The events of *category*, in file order."""
@@ -323,40 +381,3 @@ class Timeline:
                     found.append(event)
                     break
         return tuple(found)
-
-
-def order_edges(events: Sequence[Event]) -> Iterator[tuple[str, str]]:
-    """Every ``(earlier, later)`` pair implied by ``after``/``before``."""
-    for event in events:
-        for earlier in event.after:
-            yield earlier, event.id
-        for later in event.before:
-            yield event.id, later
-
-
-def find_cycle(events: Sequence[Event]) -> list[str]:
-    """A cycle among the order constraints as a list of ids (first repeated last), or []."""
-    successors: dict[str, list[str]] = {event.id: [] for event in events}
-    for earlier, later in order_edges(events):
-        successors.setdefault(earlier, []).append(later)
-        successors.setdefault(later, [])
-    # Iterative three-colour depth-first search: linear time, no recursion limit.
-    state: dict[str, int] = dict.fromkeys(successors, 0)  # 0 new, 1 on path, 2 done
-    for root in successors:
-        if state[root]:
-            continue
-        path: list[str] = [root]
-        stack: list[Iterator[str]] = [iter(successors[root])]
-        state[root] = 1
-        while stack:
-            nxt = next(stack[-1], None)
-            if nxt is None:
-                state[path.pop()] = 2
-                stack.pop()
-            elif state[nxt] == 1:
-                return [*path[path.index(nxt) :], nxt]
-            elif state[nxt] == 0:
-                state[nxt] = 1
-                path.append(nxt)
-                stack.append(iter(successors[nxt]))
-    return []

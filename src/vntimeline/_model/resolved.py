@@ -228,3 +228,22 @@ class ResolvedTimeline:
     def dumps(self, *, indent: int | None = 2) -> str:
         """The resolved JSON document as text (UTF-8 safe, not ASCII-escaped)."""
         return json.dumps(self.to_json(), ensure_ascii=False, indent=indent)
+
+    # The two tables below are made in _export; the import is lazy, so the
+    # model never loads an exporter (nor pandas) until a table is asked for.
+
+    def to_dataframe(self) -> Any:
+        """A ``pandas.DataFrame``: one row per event, dates tz-aware in the timeline's zone.
+
+        Needs pandas (``pip install "vntimeline[dataframe]"``); the columns are
+        those of :meth:`to_csv`.
+        """
+        from .._export.dataframe import to_dataframe
+
+        return to_dataframe(self)
+
+    def to_csv(self) -> str:
+        """The events as CSV text (RFC 4180, CRLF line ends): a header, a row per event."""
+        from .._export.tabular import to_csv
+
+        return to_csv(self)

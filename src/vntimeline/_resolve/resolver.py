@@ -61,7 +61,7 @@ from .._model.resolved import (
     ResolvedTimeline,
     Status,
 )
-from ..errors import PolicyError
+from ..errors import DataError, PolicyError
 from .explain import Words, format_weight, join, unique
 from .order import apply_order
 from .policy import Policy, WeightPolicy, exact_weight
@@ -89,7 +89,13 @@ Outcome = Literal["agree", "reconciled", "conflict"]
 
 
 def resolve(timeline: Timeline, policy: WeightPolicy | None = None) -> ResolvedTimeline:
-    """Decide every event's dates under *policy* (the standard :class:`Policy` if None)."""
+    """Decide every event's dates under *policy* (the standard :class:`Policy` if None).
+
+    Raises :class:`~vntimeline.errors.DataError` listing every problem of a timeline
+    that breaks the rules across its objects (:meth:`Timeline.problems`).
+    """
+    if problems := timeline.problems():
+        raise DataError(problems)
     if policy is None:
         policy = _DEFAULT_POLICY
     elif not callable(getattr(policy, "weight", None)):

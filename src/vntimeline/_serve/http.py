@@ -266,7 +266,7 @@ def _index(store: FeedStore, host: str) -> str:
             f'<a href="{webcal_url}">subscribe (webcal)</a> · '
             f'<a href="{http_url}">{http_url}</a></li>'
         )
-    title = html.escape(store.options.name)
+    title = html.escape(store.name)
     return "\n".join(
         [
             "<!DOCTYPE html>",

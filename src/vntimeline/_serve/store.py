@@ -15,6 +15,8 @@ of the file) and the last good feeds stay. A feed whose bytes change gets a
 new strong ETag (a hash of its bytes) and a later Last-Modified time. SEQUENCE
 numbers are tracked in memory from the store's creation, starting from the
 options' state file if they name one (see ``docs/explanation/feeds.rst``).
+The feeds' name, URL and UIDs are the options' where given, else the data
+file's own (its ``name`` and ``url``), as in ``vntimeline ics``.
 """
 
 from __future__ import annotations
@@ -88,7 +90,14 @@ class FeedStore:
         if self.options.track_changes and self.options.state_file is not None:
             self._history = load_history(self.options.state_file)
         self._tried: str | None = None
+        self._name = ""
         self.refresh(initial=True)
+
+    @property
+    def name(self) -> str:
+        """The combined feed's display name, as in the feeds last built."""
+        with self._lock:
+            return self._name
 
     def feeds(self) -> Mapping[str, Published]:
         """The feeds, by file name (a snapshot)."""
@@ -113,7 +122,7 @@ class FeedStore:
             if digest == self._tried:
                 return False
             try:
-                feeds, history = self._build()
+                feeds, history, name = self._build()
             except VntimelineError as exc:
                 if initial:
                     raise
@@ -128,6 +137,7 @@ class FeedStore:
             self._tried = digest
             changed = self._publish(feeds)
             self._history = history
+            self._name = name
             if not initial:
                 log.info(
                     "reloaded %s: %s",
@@ -144,17 +154,18 @@ class FeedStore:
             )
         self._tried = digest
 
-    def _build(self) -> tuple[dict[str, tuple[bytes, str, int]], dict[str, Revision]]:
-        """Every feed's bytes, title and event count, and the updated history."""
+    def _build(self) -> tuple[dict[str, tuple[bytes, str, int]], dict[str, Revision], str]:
+        """Every feed's bytes, title and event count, the updated history, and the name."""
         resolved = self._loader(self.path)
+        identity = self.options.identity(resolved.timeline)
         history = dict(self._history)
         feeds = {}
         for category in (None, *resolved.timeline.categories):
             feed = render(resolved, category=category, options=self.options, history=history)
             history.update(feed.revisions)
-            name = self.options.name if category is None else f"{self.options.name} — {category}"
-            feeds[feed_filename(category)] = (feed.data, name, len(feed.revisions))
-        return feeds, history
+            title = identity.feed_name(category)
+            feeds[feed_filename(category)] = (feed.data, title, len(feed.revisions))
+        return feeds, history, identity.name
 
     def _publish(self, feeds: dict[str, tuple[bytes, str, int]]) -> int:
         """Swap in new feeds, keeping the validators of those whose bytes are unchanged."""

@@ -49,7 +49,9 @@ def absolute_feed_url(app: Sphinx, name: str) -> str | None:
 def feed_options(app: Sphinx) -> FeedOptions:
     """``vntimeline_feed_options`` with the state file beside the doctrees and the public URL.
 
-    The public URL comes from ``html_baseurl`` unless the options give one.
+    The public URL comes from ``html_baseurl`` unless the options give one
+    (with neither, the data file's ``url``); the feeds' name is the data
+    file's ``name`` unless the options give one.
     """
     from .._export.ical import FeedOptions
 

@@ -107,8 +107,8 @@ class TestBundledData:
     def test_one_chart_per_category_draws_only_that_lane(self, bundled: ResolvedTimeline) -> None:
         for category in bundled.timeline.categories:
             (ax,) = plot(bundled, categories=[category]).axes
-            assert [t.get_text().lower() for t in ax.get_yticklabels()] == [
-                category.replace("-", " ")
+            assert [t.get_text() for t in ax.get_yticklabels()] == [
+                bundled.timeline.category_label(category)
             ]
 
 

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 import vntimeline
-from helpers.ical import build, milestone, parse, roundtable, strategy, vevent
+from helpers.ical import NAME, build, milestone, parse, roundtable, strategy, uid, vevent
 from vntimeline._export.ical import to_ical, write_ical
 from vntimeline._export.ical.state import STATE_FILENAME
 from vntimeline._model.resolved import ResolvedTimeline
@@ -92,7 +92,7 @@ class TestBundledFeed:
         self, bundled: ResolvedTimeline, bundled_feed: bytes
     ) -> None:
         uids = [str(e["UID"]) for e in parse(bundled_feed).events]
-        dated = {f"{r.id}@vntimeline" for r in bundled if r.dated}
+        dated = {uid(r.id) for r in bundled if r.dated}
         assert len(uids) == len(set(uids))
         assert set(uids) == dated
         assert len(dated) >= 20
@@ -119,7 +119,7 @@ class TestBundledFeed:
     ) -> None:
         for category in bundled.timeline.categories:
             uids = {str(e["UID"]) for e in parse(to_ical(bundled, category=category)).events}
-            assert uids == {f"{r.id}@vntimeline" for r in bundled.in_category(category) if r.dated}
+            assert uids == {uid(r.id) for r in bundled.in_category(category) if r.dated}
 
     def test_the_feed_passes_icalendar_validation(self, bundled_feed: bytes) -> None:
         calendar = parse(bundled_feed)
@@ -214,7 +214,7 @@ class TestIcalJs:
         assert seen_by_ical_js(report) == seen_by_icalendar(bundled_feed)
         assert report["events"]  # not vacuously equal
         assert report["method"] == "PUBLISH"
-        assert report["name"] == report["xWrCalname"] == "Vietnam AI policy timeline"
+        assert report["name"] == report["xWrCalname"] == NAME
         assert report["refreshInterval"] == 86400
 
     def test_ical_js_reads_times_through_the_feeds_vtimezone(self, tmp_path: Path) -> None:
@@ -236,10 +236,10 @@ class TestIcalJs:
         report = read_with_ical_js(path)
         assert seen_by_ical_js(report) == seen_by_icalendar(data)
         starts = {e["uid"]: e["start"] for e in report["events"]}
-        assert starts["a@vntimeline"]["zone"] == "Europe/Amsterdam"
-        assert starts["a@vntimeline"]["text"] == "2026-03-08T21:00:00"
-        assert starts["c@vntimeline"]["text"] == "2025-07-01T09:30:00"  # summer time
-        assert starts["b@vntimeline"]["unix"] == starts["a@vntimeline"]["unix"]
-        assert starts["d@vntimeline"]["text"] == "2025-03-30T03:30:00"
-        assert starts["e@vntimeline"]["unix"] == 1761438600  # 02:30 CEST, in UTC
-        assert starts["f@vntimeline"]["unix"] == 1761442200  # 02:30 CET, in UTC
+        assert starts[uid("a")]["zone"] == "Europe/Amsterdam"
+        assert starts[uid("a")]["text"] == "2026-03-08T21:00:00"
+        assert starts[uid("c")]["text"] == "2025-07-01T09:30:00"  # summer time
+        assert starts[uid("b")]["unix"] == starts[uid("a")]["unix"]
+        assert starts[uid("d")]["text"] == "2025-03-30T03:30:00"
+        assert starts[uid("e")]["unix"] == 1761438600  # 02:30 CEST, in UTC
+        assert starts[uid("f")]["unix"] == 1761442200  # 02:30 CET, in UTC

@@ -23,6 +23,7 @@ from helpers.ical import (
     parse,
     roundtable,
     strategy,
+    uid,
     unfolded,
     vevent,
 )
@@ -76,7 +77,7 @@ class TestCalendarProperties:
     def test_undated_events_are_left_out_and_named_in_the_description(self) -> None:
         resolved = build([roundtable(), milestone("mystery", None)])
         calendar = parse(to_ical(resolved))
-        assert [str(e["UID"]) for e in calendar.events] == ["nanning-roundtable@vntimeline"]
+        assert [str(e["UID"]) for e in calendar.events] == [uid("nanning-roundtable")]
         assert "no date is known: Event mystery." in str(calendar["DESCRIPTION"])
         assert "1 event." in str(calendar["DESCRIPTION"])
 
@@ -85,7 +86,7 @@ class TestCalendarProperties:
             [roundtable(), strategy(), milestone("undated-policy", None, category="policy")]
         )
         calendar = parse(to_ical(resolved, category="policy"))
-        assert [str(e["UID"]) for e in calendar.events] == ["national-ai-strategy@vntimeline"]
+        assert [str(e["UID"]) for e in calendar.events] == [uid("national-ai-strategy")]
         assert str(calendar["NAME"]) == "Vietnam AI policy timeline — policy"
         assert "category “policy”" in str(calendar["DESCRIPTION"])
         assert "Event undated-policy" in str(calendar["DESCRIPTION"])
@@ -98,8 +99,8 @@ class TestCalendarProperties:
 class TestEventProperties:
     def test_the_uid_is_the_event_id_at_the_uid_domain(self) -> None:
         resolved = build([roundtable()])
-        uid = vevent(to_ical(resolved), "nanning-roundtable")["UID"]
-        assert str(uid) == "nanning-roundtable@vntimeline"
+        found = vevent(to_ical(resolved), "nanning-roundtable")["UID"]
+        assert str(found) == uid("nanning-roundtable")
         other = to_ical(resolved, options=FeedOptions(uid_domain="feeds.example.org"))
         assert "UID:nanning-roundtable@feeds.example.org" in other.decode()
 
@@ -130,11 +131,9 @@ class TestEventProperties:
         resolved = build([roundtable(), (later, {"start": decided("2025-09-20")}), earlier])
         data = to_ical(resolved)
         related = vevent(data, "follow-up").related_to
-        assert [str(r) for r in related] == ["nanning-roundtable@vntimeline"]
+        assert [str(r) for r in related] == [uid("nanning-roundtable")]
         assert related[0].params["RELTYPE"] == "FINISHTOSTART"
-        assert [str(r) for r in vevent(data, "nanning-roundtable").related_to] == [
-            "prelude@vntimeline"
-        ]
+        assert [str(r) for r in vevent(data, "nanning-roundtable").related_to] == [uid("prelude")]
         assert vevent(data, "prelude").related_to == []
 
     def test_an_order_constraint_on_an_undated_event_is_not_linked(self) -> None:
@@ -157,7 +156,7 @@ class TestEventProperties:
             milestone("a", "2025-01-02"),
         ]
         uids = [str(e["UID"]) for e in parse(to_ical(build(events))).events]
-        assert uids == ["c@vntimeline", "a@vntimeline", "b@vntimeline"]
+        assert uids == [uid("c"), uid("a"), uid("b")]
 
 
 class TestDeterminism:

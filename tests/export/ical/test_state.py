@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.ical import build, decided, roundtable, strategy, vevent
+from helpers.ical import build, decided, roundtable, strategy, uid, vevent
 from vntimeline._export.ical import FeedOptions, to_ical, write_ical
 from vntimeline._export.ical.state import STATE_FILENAME
 from vntimeline.errors import ExportError
@@ -111,7 +111,7 @@ class TestChangeTracking:
         state = json.loads((tmp_path / STATE_FILENAME).read_text())
         assert state["version"] == 1
         assert list(state["events"]) == [
-            "nanning-roundtable@vntimeline",
-            "national-ai-strategy@vntimeline",
+            uid("nanning-roundtable"),
+            uid("national-ai-strategy"),
         ]
-        assert state["events"]["nanning-roundtable@vntimeline"]["sequence"] == 0
+        assert state["events"][uid("nanning-roundtable")]["sequence"] == 0

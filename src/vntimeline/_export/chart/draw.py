@@ -30,7 +30,6 @@ from .style import (
     BAND,
     BAR,
     DIAMOND,
-    INK,
     LABEL_PT,
     LANE_PAD,
     MIN_BAR_PT,
@@ -39,6 +38,7 @@ from .style import (
     WHISKER_PT,
     darker,
 )
+from .theme import Theme
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -57,19 +57,26 @@ def rect(x0: float, x1: float, y: float, height: float) -> list[tuple[float, flo
 
 
 def draw_lane(
-    ax: Axes, lane: Lane, low: float, high: float, scale: float, today: float | None = None
+    ax: Axes,
+    lane: Lane,
+    low: float,
+    high: float,
+    scale: float,
+    today: float | None,
+    theme: Theme,
 ) -> None:
     """Draw one lane's marks (a collection per mark type) and labels.
 
-    Labels that the *today* line (an x) crosses get a white halo, so the line
-    does not strike through them; only those, as a halo triples a label's cost.
+    Labels that the *today* line (an x) crosses get a halo of the background
+    colour, so the line does not strike through them; only those, as a halo
+    triples a label's cost. Text and halos take their colours from *theme*.
     """
     marks = _marks(lane, low, high, scale)
     colour, edge = lane.colour, darker(lane.colour)
     _draw_polygons(ax, lane.category, marks, _polygon_styles(colour, edge))
     _draw_whiskers(ax, lane.category, marks, edge)
-    _draw_points(ax, lane.category, marks, _point_styles(colour, edge))
-    _draw_labels(ax, lane, low, scale, today)
+    _draw_points(ax, lane.category, marks, _point_styles(colour, edge, theme))
+    _draw_labels(ax, lane, low, scale, today, theme)
 
 
 def _marks(lane: Lane, low: float, high: float, scale: float) -> Marks:
@@ -143,7 +150,7 @@ def _polygon_styles(colour: str, edge: Rgb) -> dict[str, dict[str, Any]]:
     }
 
 
-def _point_styles(colour: str, edge: Rgb) -> dict[str, dict[str, Any]]:
+def _point_styles(colour: str, edge: Rgb, theme: Theme) -> dict[str, dict[str, Any]]:
     """The look of each point mark (diamonds and conflict rings), in drawing order."""
 
     def diamond(face: str, width: float) -> dict[str, Any]:
@@ -158,14 +165,14 @@ def _point_styles(colour: str, edge: Rgb) -> dict[str, dict[str, Any]]:
 
     return {
         "diamond": diamond(colour, 0.6),
-        "diamond-open": diamond("white", 1.3),
+        "diamond-open": diamond(theme.paper, 1.3),
         "open-before": {"marker": "<", "s": 36, "facecolors": [edge], "linewidths": 0, "zorder": 4},
         "open-after": {"marker": ">", "s": 36, "facecolors": [edge], "linewidths": 0, "zorder": 4},
         "conflict": {
             "marker": "o",
             "s": RING**2,
             "facecolors": "none",
-            "edgecolors": INK,
+            "edgecolors": theme.ink,
             "linewidths": 1.1,
             "zorder": 5,
         },
@@ -212,7 +219,9 @@ def _draw_points(ax: Axes, category: str, marks: Marks, styles: dict[str, dict[s
             ax.scatter(xs, ys, gid=f"vnt-{mark}.{category}", **style)
 
 
-def _draw_labels(ax: Axes, lane: Lane, low: float, scale: float, today: float | None) -> None:
+def _draw_labels(
+    ax: Axes, lane: Lane, low: float, scale: float, today: float | None, theme: Theme
+) -> None:
     """The lane's labels, each on its side of its mark (see :func:`draw_lane`)."""
     from matplotlib.patheffects import withStroke
     from matplotlib.transforms import ScaledTranslation
@@ -221,7 +230,7 @@ def _draw_labels(ax: Axes, lane: Lane, low: float, scale: float, today: float | 
     assert figure is not None
     right = ax.transData + ScaledTranslation(PAD_PT / 72, 0, figure.dpi_scale_trans)
     left = ax.transData + ScaledTranslation(-PAD_PT / 72, 0, figure.dpi_scale_trans)
-    halo = [withStroke(linewidth=2.2, foreground="white")]
+    halo = [withStroke(linewidth=2.2, foreground=theme.paper)]
     today_pt = None if today is None else (today - low) * scale
     for shape, box, place in zip(lane.shapes, lane.boxes, lane.placements, strict=True):
         if place.side is None:
@@ -232,7 +241,7 @@ def _draw_labels(ax: Axes, lane: Lane, low: float, scale: float, today: float | 
         if place.side == "inside":
             extra["bbox"] = {
                 "boxstyle": "square,pad=0.1",
-                "facecolor": "white",
+                "facecolor": theme.paper,
                 "alpha": 0.85,
                 "edgecolor": "none",
             }
@@ -244,7 +253,7 @@ def _draw_labels(ax: Axes, lane: Lane, low: float, scale: float, today: float | 
             ha="right" if place.side == "left" else "left",
             va="center",
             fontsize=LABEL_PT,
-            color=INK,
+            color=theme.ink,
             gid=f"vnt-label.{shape.event.id}",
             zorder=7,
             path_effects=halo

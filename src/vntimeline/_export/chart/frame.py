@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, Final
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from ..._model.dates import MONTH_NAMES, get_zone
 from .draw import rect
 from .labels import Measure, shorten
 from .marks import Lane
-from .style import INK, LABEL_PT, LANE_PT, MUTED, NOTE_PT
+from .style import LABEL_PT, LANE_PT, NOTE_PT
+from .theme import Theme
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -18,28 +19,13 @@ if TYPE_CHECKING:
 
 __all__ = ["draw_frame", "draw_today", "lane_names"]
 
-#: Behind the marks: every other lane shaded, and a rule between lanes.
-_SHADING: Final[dict[str, Any]] = {
-    "facecolors": "#f5f5f5",
-    "linewidths": 0,
-    "zorder": 0,
-    "gid": "vnt-lane-shading",
-}
-_RULES: Final[dict[str, Any]] = {
-    "colors": "#d6d6d6",
-    "linewidths": 0.6,
-    "zorder": 0.6,
-    "gid": "vnt-lane-rules",
-}
 
-
-def lane_names(categories: Sequence[str], most: float, measure: Measure) -> dict[str, str]:
-    """Lane names (``digital-economy`` -> ``Digital economy``) at most *most* points wide."""
-    names = {}
-    for category in categories:
-        text = category.replace("-", " ")
-        names[category] = shorten(text[:1].upper() + text[1:], most, measure) or category[:1]
-    return names
+def lane_names(labels: Mapping[str, str], most: float, measure: Measure) -> dict[str, str]:
+    """Each category's lane name: its label (*labels*), shortened to *most* points."""
+    return {
+        category: shorten(label, most, measure) or label[:1] or category[:1]
+        for category, label in labels.items()
+    }
 
 
 def draw_frame(
@@ -50,13 +36,14 @@ def draw_frame(
     zone: str,
     name: Callable[[str], str],
     width: float,
+    theme: Theme,
 ) -> None:
     """Limits, the date axis, lane names, colour swatches, shading and rules (*width*: points)."""
     total = sum(lane.height for lane in lanes)
     ax.set_xlim(low, high)
     ax.set_ylim(total, 0)
-    _date_axis(ax, zone, width)
-    ax.tick_params(axis="y", length=0, pad=12, labelsize=LANE_PT, labelcolor=INK)
+    _date_axis(ax, zone, width, theme.muted)
+    ax.tick_params(axis="y", length=0, pad=12, labelsize=LANE_PT, labelcolor=theme.ink)
     ax.set_yticks(
         [lane.top + lane.height / 2 for lane in lanes],
         [name(lane.category) for lane in lanes],
@@ -64,11 +51,11 @@ def draw_frame(
     )
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
-    ax.spines["bottom"].set_color("#8c8c8c")
-    ax.grid(axis="x", color="#e3e3e3", linewidth=0.6)
+    ax.spines["bottom"].set_color(theme.spine)
+    ax.grid(axis="x", color=theme.grid, linewidth=0.6)
     ax.set_axisbelow(True)
     across = ax.get_yaxis_transform()  # x in axes fractions, y in rows
-    _draw_stripes(ax, lanes, across)
+    _draw_stripes(ax, lanes, across, theme)
     _draw_swatches(ax, lanes, across)
     for lane in lanes:
         if not lane.shapes:
@@ -81,12 +68,12 @@ def draw_frame(
                 va="center",
                 fontsize=LABEL_PT,
                 fontstyle="italic",
-                color=MUTED,
+                color=theme.muted,
                 gid=f"vnt-empty.{lane.category}",
             )
 
 
-def _date_axis(ax: Axes, zone: str, width: float) -> None:
+def _date_axis(ax: Axes, zone: str, width: float, colour: str) -> None:
     """Date ticks in *zone*, about one per 40 points of a plot *width* points wide."""
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 
@@ -97,10 +84,10 @@ def _date_axis(ax: Axes, zone: str, width: float) -> None:
     formatter = ConciseDateFormatter(locator, tz=tz)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(formatter)
-    ax.tick_params(axis="x", labelsize=LABEL_PT, colors=MUTED, length=3, width=0.6)
+    ax.tick_params(axis="x", labelsize=LABEL_PT, colors=colour, length=3, width=0.6)
 
 
-def _draw_stripes(ax: Axes, lanes: Sequence[Lane], across: Transform) -> None:
+def _draw_stripes(ax: Axes, lanes: Sequence[Lane], across: Transform, theme: Theme) -> None:
     """Every other lane shaded, and a rule between lanes, across the whole plot."""
     from matplotlib.collections import LineCollection, PolyCollection
 
@@ -109,9 +96,29 @@ def _draw_stripes(ax: Axes, lanes: Sequence[Lane], across: Transform) -> None:
     ]
     rules = [[(0, lane.top), (1, lane.top)] for lane in lanes[1:]]
     if shading:
-        ax.add_collection(PolyCollection(shading, transform=across, **_SHADING), autolim=False)
+        ax.add_collection(
+            PolyCollection(
+                shading,
+                transform=across,
+                facecolors=theme.shading,
+                linewidths=0,
+                zorder=0,
+                gid="vnt-lane-shading",
+            ),
+            autolim=False,
+        )
     if rules:
-        ax.add_collection(LineCollection(rules, transform=across, **_RULES), autolim=False)
+        ax.add_collection(
+            LineCollection(
+                rules,
+                transform=across,
+                colors=theme.rules,
+                linewidths=0.6,
+                zorder=0.6,
+                gid="vnt-lane-rules",
+            ),
+            autolim=False,
+        )
 
 
 def _draw_swatches(ax: Axes, lanes: Sequence[Lane], across: Transform) -> None:
@@ -135,11 +142,11 @@ def _draw_swatches(ax: Axes, lanes: Sequence[Lane], across: Transform) -> None:
     )
 
 
-def draw_today(ax: Axes, x: float, day: _dt.date, where: float) -> None:
+def draw_today(ax: Axes, x: float, day: _dt.date, where: float, theme: Theme) -> None:
     """The "today" line, and its date above the plot (*where*: its place, 0 to 1)."""
     from matplotlib.transforms import blended_transform_factory
 
-    ax.axvline(x, color=INK, linewidth=0.9, alpha=0.85, zorder=6, gid="vnt-today")
+    ax.axvline(x, color=theme.ink, linewidth=0.9, alpha=0.85, zorder=6, gid="vnt-today")
     # Spelt out, not strftime("%b"), which follows the locale.
     text = f"Today, {day.day} {MONTH_NAMES[day.month - 1][:3]} {day.year}"
     ha = "left" if where < 0.08 else "right" if where > 0.92 else "center"
@@ -151,7 +158,7 @@ def draw_today(ax: Axes, x: float, day: _dt.date, where: float) -> None:
         ha=ha,
         va="bottom",
         fontsize=NOTE_PT,
-        color=INK,
+        color=theme.ink,
         fontweight="bold",
         gid="vnt-today-label",
     )

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .marks import Lane
-from .style import DIAMOND, INK, LABEL_PT, NEUTRAL, RING, darker
+from .style import DIAMOND, LABEL_PT, NEUTRAL, RING, darker
+from .theme import Theme
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -21,7 +22,7 @@ __all__ = ["Handles", "footnote_text", "legend", "legend_handles"]
 Handles = list[tuple[Any, str]]
 
 
-def legend_handles(lanes: Sequence[Lane]) -> Handles:
+def legend_handles(lanes: Sequence[Lane], theme: Theme) -> Handles:
     """A legend entry (handle, text) for every kind of mark the chart shows, in grey.
 
     The "today" line is not listed: it carries its own label.
@@ -32,7 +33,7 @@ def legend_handles(lanes: Sequence[Lane]) -> Handles:
     shapes = [s for lane in lanes for s in lane.shapes]
     edge = darker(NEUTRAL)
     entries: list[tuple[bool, Any, str]] = [
-        (any(s.milestone and not s.hollow for s in shapes), _diamond(False), "Milestone"),
+        (any(s.milestone and not s.hollow for s in shapes), _diamond(None), "Milestone"),
         (
             any(not s.milestone and s.band != "bounded" for s in shapes),
             Patch(facecolor=NEUTRAL, edgecolor=edge, linewidth=0.5),
@@ -40,12 +41,12 @@ def legend_handles(lanes: Sequence[Lane]) -> Handles:
         ),
         (
             any(s.band == "range" and (s.bands or s.hollow) for s in shapes),
-            (Patch(facecolor=NEUTRAL, alpha=0.22, linewidth=0), _diamond(True)),
+            (Patch(facecolor=NEUTRAL, alpha=0.22, linewidth=0), _diamond(theme.paper)),
             "Day not known: shading spans the possible dates",
         ),
         (
             any(s.conflict for s in shapes),
-            _conflict(),
+            _conflict(theme.ink),
             "Sources conflict: hatching spans every date they give",
         ),
         (
@@ -80,8 +81,8 @@ def legend_handles(lanes: Sequence[Lane]) -> Handles:
     return [(handle, text) for shown, handle, text in entries if shown]
 
 
-def _diamond(hollow: bool) -> Line2D:
-    """A grey diamond, filled or *hollow*, as the lanes draw milestones."""
+def _diamond(hollow: str | None) -> Line2D:
+    """A grey diamond, filled or hollow (filled with the colour *hollow*), as lanes draw them."""
     from matplotlib.lines import Line2D
 
     return Line2D(
@@ -90,13 +91,13 @@ def _diamond(hollow: bool) -> Line2D:
         linestyle="",
         marker="D",
         markersize=DIAMOND,
-        markerfacecolor="white" if hollow else NEUTRAL,
+        markerfacecolor=hollow or NEUTRAL,
         markeredgecolor=darker(NEUTRAL),
         markeredgewidth=1.3 if hollow else 0.6,
     )
 
 
-def _conflict() -> tuple[Patch, Line2D]:
+def _conflict(ink: str) -> tuple[Patch, Line2D]:
     """A grey hatched band under a ring, as the lanes draw a conflict."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
@@ -114,7 +115,7 @@ def _conflict() -> tuple[Patch, Line2D]:
         marker="o",
         markersize=RING * 0.85,
         markerfacecolor="none",
-        markeredgecolor=INK,
+        markeredgecolor=ink,
         markeredgewidth=1.1,
     )
     return band, ring

@@ -9,9 +9,10 @@ was expected. Dates are read in the timeline's zone (see
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Sequence
+import math
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_MAX_ROWS",
     "FORMATS",
+    "MAX_HEIGHT",
     "DateLike",
     "Options",
     "check_dpi",
@@ -39,11 +41,13 @@ DateLike = PartialDate | str | _dt.date
 DEFAULT_MAX_ROWS: Final = 24
 #: The file formats the chart is saved in, by file extension.
 FORMATS: Final[dict[str, str]] = {".svg": "svg", ".png": "png", ".pdf": "pdf"}
+#: The tallest chart, in inches, that ``height`` may ask for.
+MAX_HEIGHT: Final = 200.0
 
 
 @attrs.frozen
 class Options:
-    """Checked chart options; dates are epoch seconds."""
+    """Checked chart options; dates are epoch seconds, colours category -> colour."""
 
     categories: tuple[str, ...]
     explicit: bool
@@ -53,29 +57,37 @@ class Options:
     title: str | None
     width: float
     max_rows: int | None
+    height: float | None = None
+    colors: Mapping[str, str] = attrs.field(factory=dict)
 
 
 def check_options(
     resolved: ResolvedTimeline,
-    categories: Sequence[str] | None,
-    since: DateLike | None,
-    until: DateLike | None,
-    today: _dt.date | str | None,
-    title: str | None,
-    width: float | None,
-    max_rows: int | None,
+    *,
+    categories: Sequence[str] | None = None,
+    since: DateLike | None = None,
+    until: DateLike | None = None,
+    today: _dt.date | str | None = None,
+    title: str | None = None,
+    width: float | None = None,
+    max_rows: int | None = DEFAULT_MAX_ROWS,
+    height: float | None = None,
+    colors: Mapping[str, str] | None = None,
 ) -> Options:
     """Check every option, raising a ``ValueError`` subclass that says what was wrong."""
-    lanes, explicit = _lanes(resolved.timeline.categories, categories)
+    known = resolved.timeline.categories
+    lanes, explicit = _lanes(known, categories)
     zone = resolved.timezone
     low = None if since is None else _instant(since, zone, "since", end=False)
     high = None if until is None else _instant(until, zone, "until", end=True)
     if low is not None and high is not None and low >= high:
         raise DateError(f"since ({since}) must come before until ({until})")
-    if width is not None and (
-        isinstance(width, bool) or not isinstance(width, int | float) or not 3 <= width <= 60
-    ):
+    if width is not None and (not _number(width) or not 3 <= width <= 60):
         raise OptionError(f"width must be a number of inches from 3 to 60, got {width!r}")
+    if height is not None and (not _number(height) or not 0 < height <= MAX_HEIGHT):
+        raise OptionError(
+            f"height must be a number of inches above 0 and at most {MAX_HEIGHT:g}, got {height!r}"
+        )
     if max_rows is not None and (
         isinstance(max_rows, bool) or not isinstance(max_rows, int) or max_rows < 1
     ):
@@ -85,8 +97,48 @@ def check_options(
     if title is not None and not isinstance(title, str):
         raise OptionError(f"title must be text or None, got {title!r}")
     return Options(
-        lanes, explicit, low, high, _day(today), title or None, float(width or 10.0), max_rows
+        lanes,
+        explicit,
+        low,
+        high,
+        _day(today),
+        title or None,
+        float(width or 10.0),
+        max_rows,
+        None if height is None else float(height),
+        _colors(known, colors),
     )
+
+
+def _number(value: object) -> bool:
+    """Whether *value* is a finite int or float (not a bool)."""
+    return not isinstance(value, bool) and isinstance(value, int | float) and math.isfinite(value)
+
+
+def _colors(known: Sequence[str], colors: Mapping[str, Any] | None) -> dict[str, str]:
+    """The *colors* option checked: known categories, colours matplotlib reads, as hex."""
+    if colors is None:
+        return {}
+    if not isinstance(colors, Mapping):
+        raise OptionError(f"colors must map category names to colours, got {colors!r}")
+    from matplotlib.colors import to_hex, to_rgba
+
+    checked = {}
+    for category, colour in colors.items():
+        if category not in known:
+            raise OptionError(
+                f"colors: no category {category!r} in the timeline"
+                f"{suggest(str(category), known)}; it has {', '.join(sorted(known))}"
+            )
+        try:
+            rgba = to_rgba(colour)
+        except (TypeError, ValueError):
+            raise OptionError(
+                f"colors: {colour!r} (for {category!r}) is not a colour matplotlib can read, "
+                "such as '#1f77b4', 'teal' or 'tab:blue'"
+            ) from None
+        checked[category] = str(to_hex(rgba, keep_alpha=rgba[3] < 1))
+    return checked
 
 
 def _lanes(known: Sequence[str], categories: Sequence[str] | None) -> tuple[tuple[str, ...], bool]:

@@ -27,7 +27,7 @@ from ..._model.events import AUTHORITY_WEIGHTS, suggest
 from ...errors import OptionError
 from .context import Context
 from .description import calendar_description, cited_sources, clean, event_description
-from .options import PRODID, FeedOptions, feed_filename
+from .options import PRODID, FeedIdentity, FeedOptions, feed_filename
 from .state import Revision, next_revision
 from .zones import vtimezone
 
@@ -78,6 +78,7 @@ def render_feeds(
     for category in categories:
         _select(resolved, category)  # an unknown category fails before any work
     wanted = None if None in categories else set(categories)
+    identity = options.identity(resolved.timeline)
     stamp = feed_stamp(resolved)
     newest = _newest_published(resolved.timeline.sources, resolved.timezone) or _EPOCH
     context = Context(resolved)
@@ -90,11 +91,11 @@ def render_feeds(
         if placement is None:
             undated.append(item)
             continue
-        uid = f"{item.id}@{options.uid_domain}"
-        lines = _vevent(resolved, item, placement, uid, options, context)
+        lines = _vevent(resolved, item, placement, identity, context)
         digest = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
         sources = [resolved.timeline.source(c.source) for c in item.event.claims]
         first_seen = _newest_published(sources, resolved.timezone) or newest
+        uid = identity.uid(item.id)
         revision = next_revision(history.get(uid), digest, first_seen, stamp)
         data = b"\r\n".join(map(_fold, context.stamped(lines, stamp, revision)))
         zones = tuple(
@@ -111,18 +112,22 @@ def render_feeds(
         left_out = [
             clean(item.title) for item in undated if category is None or item.category == category
         ]
-        yield category, _assemble(category, options, mine, left_out)
+        yield category, _assemble(category, options, identity, mine, left_out)
 
 
 def _assemble(
-    category: str | None, options: FeedOptions, pieces: list[_Piece], undated: list[str]
+    category: str | None,
+    options: FeedOptions,
+    identity: FeedIdentity,
+    pieces: list[_Piece],
+    undated: list[str],
 ) -> Parts:
     """The bytes of one feed: the calendar's own lines, its time zones, its events."""
     zones: dict[str, list[int]] = {}
     for piece in pieces:
         for zone, year in piece.zones:
             zones.setdefault(zone, []).append(year)
-    calendar = _calendar(category, options, len(pieces), undated)
+    calendar = _calendar(category, options, identity, len(pieces), undated)
     # Sorted by name: the bytes must not depend on the hash seed.
     for zone in sorted(zones):
         years = zones[zone]
@@ -172,8 +177,7 @@ def _vevent(
     resolved: ResolvedTimeline,
     item: ResolvedEvent,
     placement: Placement,
-    uid: str,
-    options: FeedOptions,
+    identity: FeedIdentity,
     context: Context,
 ) -> list[str]:
     """The content lines of *item*'s VEVENT, without DTSTAMP, SEQUENCE and LAST-MODIFIED.
@@ -184,7 +188,7 @@ def _vevent(
     event = item.event
     title = clean(event.title)
     lines = [
-        context.text("UID", uid),
+        context.text("UID", identity.uid(item.id)),
         context.text("SUMMARY", f"[{placement.label}] {title}" if placement.label else title),
         context.line("DTSTART", placement.start),
     ]
@@ -207,9 +211,7 @@ def _vevent(
         # RFC 9253: FINISHTOSTART on the later event, pointing at the earlier
         # one: this event did not start before that one finished.
         lines.append(
-            context.line(
-                "RELATED-TO", f"{earlier_id}@{options.uid_domain}", {"RELTYPE": "FINISHTOSTART"}
-            )
+            context.line("RELATED-TO", identity.uid(earlier_id), {"RELTYPE": "FINISHTOSTART"})
         )
     lines.sort(key=context.order)  # stable: a property's values keep their order
     return ["BEGIN:VEVENT", *lines, "END:VEVENT", ""]
@@ -290,13 +292,16 @@ def _select(resolved: ResolvedTimeline, category: str | None) -> tuple[ResolvedE
 
 
 def _calendar(
-    category: str | None, options: FeedOptions, count: int, undated: list[str]
+    category: str | None,
+    options: FeedOptions,
+    identity: FeedIdentity,
+    count: int,
+    undated: list[str],
 ) -> Calendar:
     """The VCALENDAR with its own properties, before time zones and events."""
     from icalendar import Calendar, vDuration, vText, vUri
 
-    name = options.name if category is None else f"{options.name} — {category}"
-    name = clean(name)
+    name = clean(identity.feed_name(category))
     description = clean(calendar_description(category, options, count, undated))
     calendar = Calendar()
     calendar.add("PRODID", PRODID)
@@ -311,8 +316,8 @@ def _calendar(
     calendar.add("X-WR-CALDESC", vText(description))
     calendar.add("REFRESH-INTERVAL", options.refresh, parameters={"VALUE": "DURATION"})
     calendar.add("X-PUBLISHED-TTL", vDuration(options.refresh))
-    feed_url = options.feed_url(category)
-    if feed_url is not None and options.public_url is not None:
+    feed_url = identity.feed_url(category)
+    if feed_url is not None and identity.public_url is not None:
         calendar.add("SOURCE", vUri(feed_url), parameters={"VALUE": "URI"})
-        calendar.add("URL", vUri(options.public_url), parameters={"VALUE": "URI"})
+        calendar.add("URL", vUri(identity.public_url), parameters={"VALUE": "URI"})
     return calendar

@@ -51,8 +51,14 @@ browser-check: docs $(CHROMIUM)
 		--screenshot docs/_build/screenshot.png
 
 ## bench: time every phase at 1k, 10k and 100k events against its floor; writes benchmarks/results.json
-bench: $(STAMP)
+##        then load-test `vntimeline serve` on loopback against static floors; writes benchmarks/serve_results.json
+##        and the interactive timeline's size and render times in Chromium; writes benchmarks/results-html.json
+##        and date extraction against dateparser (gold of tests/extract/gold/); writes benchmarks/extract_results.json
+bench: $(STAMP) $(CHROMIUM)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/serve_load.py
+	$(BIN)/python benchmarks/html_page.py
+	$(BIN)/python benchmarks/extract_eval.py
 
 clean:
 	rm -rf build docs/_build .pytest_cache .mypy_cache .ruff_cache

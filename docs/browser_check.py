@@ -10,6 +10,12 @@ checks that:
 * the subscribe link became a ``webcal://`` link to this server, and the
   feed it points to downloads as an iCalendar file;
 * the table of disputed dates has rows;
+* the interactive timeline (``vntimeline-timeline``, a frame) drew its events;
+* axe-core (WCAG 2.1 AA, from ``tests/js``; installed with ``npm ci`` if
+  missing) finds no serious or critical violation of the project's own making
+  on the front page, inside the timeline's frame, or on the page of every
+  event (the events table). What the theme or Sphinx itself makes (their
+  navigation, say) is reported, not failed: this project cannot fix it;
 * no script error happened on the page.
 
 It then writes a full-page screenshot (default ``docs/_build/screenshot.png``).
@@ -31,6 +37,7 @@ import http.server
 import json
 import os
 import select
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -41,6 +48,10 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+#: The npm project of the tests, which has axe-core.
+JS = HERE.parent / "tests" / "js"
+#: Pages checked with axe-core besides the front page: those the extension styles.
+AXE_PAGES = ("reference/events.html",)
 DEFAULT_BUILD = HERE / "_build" / "html"
 DEFAULT_SCREENSHOT = HERE / "_build" / "screenshot.png"
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
@@ -77,8 +88,43 @@ PAGE_FACTS = """
     httpsText: (document.querySelector(".vntimeline-subscribe a.vntimeline-https") || {})
                .textContent || null,
     conflictRows: document.querySelectorAll("table.vntimeline-conflicts tbody tr").length,
+    timeline: (() => {
+      const frame = document.querySelector("iframe.vntimeline-timeline-frame");
+      const page = frame && frame.contentDocument;
+      const root = page && page.getElementById("vt");
+      return root ? {events: page.querySelectorAll("[data-event-id]").length,
+                     state: root.dataset.state, renderMs: root.dataset.renderMs} : null;
+    })(),
   };
 })()
+"""
+#: Runs axe-core in the page and in its frames (where it was injected too); the serious
+#: and critical violations, split into the project's own (in an element of the
+#: extension, or in the timeline's frame) and the rest.
+AXE_RUN = """
+(async () => {
+  const result = await axe.run(document, {resultTypes: ["violations"]});
+  const ours = target => {
+    if (target.length > 1) { return true; }  // inside a frame: the timeline's page
+    const el = document.querySelector(target[0]);
+    return !!(el && el.closest('[class*="vntimeline-"]'));
+  };
+  const found = {ours: [], theirs: []};
+  for (const v of result.violations) {
+    if (v.impact !== "serious" && v.impact !== "critical") { continue; }
+    for (const node of v.nodes) {
+      found[ours(node.target) ? "ours" : "theirs"].push(
+        `${v.id} (${v.impact}) at ${JSON.stringify(node.target)}: ${v.help}`);
+    }
+  }
+  return found;
+})()
+"""
+#: Puts axe-core (window.__axeSource) into every same-origin frame of the page.
+AXE_FRAMES = """
+for (const frame of document.querySelectorAll("iframe")) {
+  try { frame.contentWindow.eval(window.__axeSource); } catch (e) { /* another origin */ }
+}
 """
 
 
@@ -184,15 +230,58 @@ def launch(chromium: str, profile: Path, log: Path) -> tuple[subprocess.Popen[by
     return process, DevTools(commands_write, replies_read)
 
 
-def check_page(tools: DevTools, url: str, screenshot: Path) -> dict[str, Any]:
-    """Load *url*, check what it shows, write the screenshot; return the page's facts."""
+def axe_source() -> str:
+    """axe-core's browser script from tests/js (installed there with npm if missing)."""
+    script = JS / "node_modules" / "axe-core" / "axe.min.js"
+    if not script.is_file():
+        npm = shutil.which("npm")
+        if npm is None:
+            raise SetupError("npm is needed to install axe-core (tests/js); install Node.js")
+        try:
+            subprocess.run(
+                [npm, "ci", "--prefix", str(JS), "--no-audit", "--no-fund"],
+                check=True,
+                capture_output=True,
+            )
+        except subprocess.CalledProcessError as exc:
+            message = exc.stderr.decode(errors="replace")
+            raise SetupError(f"npm ci in {JS} failed: {message}") from None
+    return script.read_text(encoding="utf-8")
+
+
+def open_page(tools: DevTools, url: str) -> str:
+    """Open *url* in a new tab and wait for it to load; return the tab's session."""
     target = tools.call("Target.createTarget", url="about:blank")["targetId"]
-    session = tools.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+    session: str = tools.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
     tools.call("Page.enable", session)
     tools.call("Runtime.enable", session)
     tools.call("Emulation.setDeviceMetricsOverride", session, **VIEWPORT)
     tools.call("Page.navigate", session, url=url)
-    tools.wait_for("Page.loadEventFired")
+    while tools.wait_for("Page.loadEventFired").get("sessionId") != session:
+        pass  # another tab's
+    return session
+
+
+def run_axe(tools: DevTools, session: str, source: str) -> dict[str, list[str]]:
+    """axe-core's serious and critical violations in the tab, the project's own and the rest."""
+    tools.call(
+        "Runtime.evaluate",
+        session,
+        expression=f"window.__axeSource = {json.dumps(source)}; eval(window.__axeSource);"
+        + AXE_FRAMES,
+    )
+    result = tools.call(
+        "Runtime.evaluate", session, expression=AXE_RUN, awaitPromise=True, returnByValue=True
+    )
+    if "exceptionDetails" in result:
+        raise CheckError(f"axe-core failed: {result['exceptionDetails']}")
+    found: dict[str, list[str]] = result["result"]["value"]
+    return found
+
+
+def check_page(tools: DevTools, url: str, screenshot: Path) -> dict[str, Any]:
+    """Load *url*, check what it shows, write the screenshot; return the page's facts."""
+    session = open_page(tools, url)
     result = tools.call(
         "Runtime.evaluate", session, expression=PAGE_FACTS, awaitPromise=True, returnByValue=True
     )
@@ -255,6 +344,31 @@ def verify(facts: dict[str, Any], base: str) -> list[str]:
     if not facts.get("conflictRows"):
         raise CheckError("the table of disputed dates is missing or empty")
     passed.append(f"disputed dates: {facts['conflictRows']} rows")
+    timeline = facts.get("timeline")
+    if timeline is None:
+        raise CheckError("the front page has no interactive timeline (vntimeline-timeline)")
+    if timeline["state"] != "ready" or not timeline["events"]:
+        raise CheckError(f"the interactive timeline drew no events: {timeline}")
+    passed.append(
+        f"interactive timeline: {timeline['events']} events, first drawn in "
+        f"{timeline['renderMs']} ms"
+    )
+    return passed
+
+
+def check_accessibility(tools: DevTools, base: str) -> list[str]:
+    """axe-core on the front page (and the timeline's frame) and :data:`AXE_PAGES`."""
+    source = axe_source()
+    passed = []
+    for page in ("index.html", *AXE_PAGES):
+        found = run_axe(tools, open_page(tools, base + page), source)
+        if found["ours"]:
+            raise CheckError(
+                f"axe-core: serious or critical violations on {page}:\n  "
+                + "\n  ".join(found["ours"])
+            )
+        passed.append(f"axe-core: nothing serious or critical of ours on {page}")
+        passed.extend(f"  (not ours, left alone: {line})" for line in found["theirs"])
     return passed
 
 
@@ -275,9 +389,10 @@ def run(build: Path, screenshot: Path, chromium: str) -> list[str]:
         base = f"http://127.0.0.1:{server.server_address[1]}/"
         try:
             facts = check_page(tools, base + "index.html", screenshot)
+            accessible = check_accessibility(tools, base)
             with contextlib.suppress(CheckError):  # it may close the pipe before answering
                 tools.call("Browser.close")
-            return verify(facts, base)
+            return [*verify(facts, base), *accessible]
         except CheckError as exc:
             tail = log.read_text(errors="replace").strip().splitlines()[-5:]
             raise CheckError("\n  ".join([str(exc), *tail])) from None

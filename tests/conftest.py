@@ -211,6 +211,11 @@ EXTRA_PAGES = {
         ".. vntimeline-events::\n   :events: expo law-passed\n"
     ),
     "calm": ".. vntimeline-conflicts::\n   :categories: policy\n",
+    "languages": (
+        ".. vntimeline-events::\n   :lang: vi\n\n"
+        ".. vntimeline-conflicts::\n   :lang: nl\n\n"
+        ".. vntimeline-chart::\n   :lang: vi\n"
+    ),
     "mistakes": (
         ".. vntimeline-chart::\n   :categories: diplomcy\n\n"
         ".. vntimeline-chart::\n   :since: 2024-13\n\n"

@@ -17,6 +17,7 @@ from vntimeline import _build, _cache
 from vntimeline._build import build
 from vntimeline._export.chart import figure as _chart
 from vntimeline._export.ical import FeedOptions
+from vntimeline._export.ical.state import feed_state_path
 
 # Resolved now, before the fixtures below move XDG_CACHE_HOME: matplotlib keeps
 # its font cache there and would rebuild it (slowly) in an empty folder.
@@ -167,18 +168,18 @@ class TestWarmBuild:
     ) -> None:
         out = tmp_path / "out"
         build(example_file, out)
-        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
 
         build(example_file, out)
 
-        assert b"DTSTAMP:20231114T221320Z" in (out / "vntimeline.ics").read_bytes()
+        assert b"DTSTAMP:20270115T080000Z" in (out / "vntimeline.ics").read_bytes()
 
     def test_a_changed_feed_state_writes_the_feeds_again(
         self, example_file: Path, tmp_path: Path, fast_charts: list[str]
     ) -> None:
         out = tmp_path / "out"
         build(example_file, out)
-        state = out / ".vntimeline-feed-state.json"
+        state = feed_state_path(example_file)
         document = json.loads(state.read_text(encoding="utf-8"))
         for entry in document["events"].values():
             entry["digest"] = "0" * 64

@@ -32,7 +32,9 @@ from .errors import (
 
 if TYPE_CHECKING:
     from ._export.chart.figure import plot, save_chart
+    from ._export.html import to_html, write_html
     from ._export.ical import FeedOptions, to_ical, write_ical
+    from ._extract import Find, extract
     from ._model.resolved import (
         Dissent,
         ResolvedDate,
@@ -58,6 +60,7 @@ __all__ = [
     "EventDate",
     "ExportError",
     "FeedOptions",
+    "Find",
     "Kind",
     "OptionError",
     "PartialDate",
@@ -78,13 +81,16 @@ __all__ = [
     "check",
     "default_data_path",
     "dump",
+    "extract",
     "load",
     "load_default",
     "loads",
     "plot",
     "resolve",
     "save_chart",
+    "to_html",
     "to_ical",
+    "write_html",
     "write_ical",
 ]
 
@@ -102,9 +108,13 @@ _LAZY = {
     "resolve": "._resolve.resolver",
     "plot": "._export.chart.figure",
     "save_chart": "._export.chart.figure",
+    "to_html": "._export.html",
+    "write_html": "._export.html",
     "FeedOptions": "._export.ical",
     "to_ical": "._export.ical",
     "write_ical": "._export.ical",
+    "Find": "._extract",
+    "extract": "._extract",
 }
 
 

@@ -12,12 +12,14 @@ read and wrote:
   key, hashing vntimeline's own source files, the versions of Python and of
   the libraries that shape the outputs, ``SOURCE_DATE_EPOCH``, and the
   build's *variant* (its feed options);
-* the *outputs*: the SHA-256 of every file written, and of the feed state
-  file (the feeds' SEQUENCE numbers come from it).
+* the *outputs*: the SHA-256 of every file written, and of the feed history
+  the feeds were rendered with (their SEQUENCE numbers come from it: see
+  :mod:`vntimeline._export.ical.state`).
 
 A warm build hashes the inputs. If they all match, an output is kept when
-its file is still there with the recorded hash (a feed also needs the state
-file unchanged); the others are rendered again. When every output is kept,
+its file is still there with the recorded hash (a feed also needs the feed
+history unchanged); the others are rendered again, and the kept ones are
+carried into the new build's folder (:mod:`vntimeline._publish`). When every output is kept,
 nothing is loaded at all, which is what makes a warm build cheap.
 
 When something must be rendered, the timeline is taken from
@@ -58,7 +60,8 @@ CACHE_DIR: Final = ".vntimeline-cache"
 _MANIFEST: Final = "manifest.json"
 _PICKLE: Final = "timeline.pickle"
 _KEY_FILE: Final = "cache-key"
-_FORMAT: Final = 1
+#: 2: the outputs are links into versioned build folders, the state a history digest.
+_FORMAT: Final = 2
 #: Libraries whose versions can change an output's bytes.
 _LIBRARIES: Final = ("PyYAML", "attrs", "pendulum", "icalendar", "matplotlib")
 
@@ -171,12 +174,15 @@ class BuildCache:
             return None
         return manifest
 
-    def kept(self, names: Iterable[str], state: Path) -> set[str]:
-        """The outputs among *names* still as the last build wrote them (for these inputs)."""
+    def kept(self, names: Iterable[str], state: str | None) -> set[str]:
+        """The outputs among *names* still as the last build wrote them (for these inputs).
+
+        *state* is the digest of the feed history the feeds would be rendered with.
+        """
         manifest = self._manifest
         if manifest is None:
             return set()
-        state_ok = file_digest(state) == manifest.get("state")
+        state_ok = state == manifest.get("state")
         found = set()
         for name in names:
             recorded = manifest["outputs"].get(name)
@@ -186,7 +192,7 @@ class BuildCache:
                 found.add(name)
         return found
 
-    def complete(self, state: Path) -> list[str] | None:
+    def complete(self, state: str | None) -> list[str] | None:
         """Every output of the last build, in order, if all can be kept; else None."""
         if self._manifest is None:
             return None
@@ -218,8 +224,28 @@ class BuildCache:
 
     # -- recording --------------------------------------------------------------
 
-    def save(self, timeline: Timeline, names: Sequence[str], state: Path, *, loaded: bool) -> None:
+    def previous_outputs(self) -> list[str]:
+        """The outputs the last build recorded, whatever its inputs or format (for clean-up)."""
+        try:
+            manifest = json.loads((self.folder / _MANIFEST).read_text(encoding="utf-8"))
+            outputs = manifest["outputs"]
+        except (OSError, ValueError, TypeError, KeyError):
+            return []
+        if not isinstance(outputs, dict):
+            return []
+        # Only plain file names: a forged manifest must not reach outside the folder.
+        return [
+            name
+            for name in outputs
+            if isinstance(name, str) and name == Path(name).name and not name.startswith(".")
+        ]
+
+    def save(
+        self, timeline: Timeline, names: Sequence[str], state: str | None, *, loaded: bool
+    ) -> None:
         """Record a successful build of *names*; *loaded*: the timeline was parsed anew.
+
+        *state* is the digest of the feed history after the build.
 
         Never raises for a cache that cannot be written: the build succeeded.
         """
@@ -247,7 +273,7 @@ class BuildCache:
             "environment": self._environment,
             "seeds": seeds,
             "outputs": outputs,
-            "state": file_digest(state),
+            "state": state,
         }
         try:
             self.folder.mkdir(parents=True, exist_ok=True)

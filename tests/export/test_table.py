@@ -11,6 +11,7 @@ import vntimeline
 from conftest import RunCli, WriteYaml
 from vntimeline import Claim, Event, PartialDate, ResolvedTimeline, Source, Timeline, resolve
 from vntimeline._export.table import MIN_WIDTH, display_width, format_table, wrap
+from vntimeline.errors import OptionError
 
 SOURCES = (
     Source(id="vna", title="r", publisher="Vietnam News Agency", authority="agency"),
@@ -293,3 +294,44 @@ class TestOpenDatesOnTheCommandLine:
         done = run_cli("resolve", path, "--format", "json")
 
         assert json.loads(done.stdout) == json.loads(resolve(vntimeline.load(path)).dumps())
+
+
+class TestLanguage:
+    def test_headers_statuses_and_legend_are_vietnamese(self) -> None:
+        table = format_table(sample(), lang="vi")
+        assert table.splitlines()[0].split() == ["NGÀY", "TRẠNG", "THÁI", "NGUỒN", "TIÊU", "ĐỀ"]
+        assert "7 sự kiện: 1 thống nhất, 2 một nguồn, 1 đã dung hòa, 1 mâu thuẫn," in table
+        assert (
+            "* đã dung hòa: các nguồn không khớp nhau; hiển thị cách đọc có trọng số lớn hơn"
+            in table
+        )
+        assert "! mâu thuẫn: các nguồn ngang nhau" in table
+        assert "# vi phạm một ràng buộc trước/sau (xem phần giải thích)" in table
+
+    def test_dutch_statuses_are_written_in_the_status_column(self) -> None:
+        table = format_table(sample(), lang="nl")
+        assert table.splitlines()[0].split() == ["DATUM", "STATUS", "BRON", "TITEL"]
+        assert "tegenstrijdig" in row_of(table, "A disputed day")
+
+    @pytest.mark.parametrize("lang", ["vi", "nl"])
+    def test_the_columns_stay_aligned_within_the_width(self, lang: str) -> None:
+        lines = format_table(sample(), width=80, lang=lang).splitlines()
+        # Every title (and its continuation lines) starts in the same column.
+        starts = {
+            display_width(line[: line.index(title)])
+            for title in ("A disputed day", "Chuyện sau", "Không rõ ngày", "Strategy", "Week 2025")
+            for line in lines
+            if title in line
+        }
+        assert len(starts) == 1
+        assert all(display_width(line) <= 80 for line in lines)
+
+    def test_dates_stay_edtf_in_every_language(self) -> None:
+        assert "2026-03-08/2026-03-09" in row_of(format_table(sample(), lang="vi"), "A disputed")
+
+    def test_english_is_the_default(self) -> None:
+        assert format_table(sample()) == format_table(sample(), lang="en")
+
+    def test_an_unknown_language_is_refused(self) -> None:
+        with pytest.raises(OptionError, match="supported: en, vi, nl"):
+            format_table(sample(), lang="de")

@@ -264,7 +264,8 @@ class TestRules:
             ),
             (
                 "sources: {s: {title: T, publisher: P, url: www.vir.com.vn}}\nevents: []",
-                "sources.s.url: expected an http(s) URL, found 'www.vir.com.vn'",
+                "sources.s.url: expected an http(s) URL with a host and no spaces, quotes, "
+                "angle brackets or backslashes, found 'www.vir.com.vn'",
             ),
             (
                 "sources: {s: {title: T, publisher: P, language: Vietnamese}}\nevents: []",

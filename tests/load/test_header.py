@@ -81,7 +81,8 @@ class TestRules:
                 "url: example.org",
                 (1, 6),
                 "url: expected an http(s) URL where the feeds are published, such as "
-                "'https://example.org/timeline/' (no spaces, quotes or angle brackets), "
+                "'https://example.org/timeline/' (no spaces, quotes, angle brackets or "
+                "backslashes), "
                 "found 'example.org'",
             ),
             (

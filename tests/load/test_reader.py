@@ -54,7 +54,7 @@ class TestValidFile:
                 claims:
               - id: b
                 title: B
-                claims: [{source: s, start: , quote: }]
+                claims: [{source: s, quote: }]
         """)
 
         timeline = load(path)
@@ -194,3 +194,65 @@ class TestRules:
 
         assert at(problem) == (22, 16)
         assert "the year must be between 0002 and 9997" in problem.message
+
+
+class TestUrlsAndNullDates:
+    """Issue 16: a URL that breaks out of its attribute, and a date that is silently nothing."""
+
+    @pytest.mark.parametrize(
+        "url",
+        [
+            'https://x"><script>alert(1)</script>',
+            "https://x.org/a b",
+            "https://x.org/<a>",
+            "https://x.org/it's",
+            "https://x.org\\\\@evil.org/",
+            "javascript:alert(1)",
+        ],
+    )
+    def test_a_source_url_with_quotes_spaces_or_brackets_is_refused_at_its_place(
+        self, write_yaml: WriteYaml, url: str
+    ) -> None:
+        quoted = url.replace("'", "''")
+        path = write_yaml(BASE.replace("    seed: vir.txt\n", f"    url: '{quoted}'\n"))
+
+        problem = one(path)
+
+        assert at(problem) == (6, 10)
+        assert (
+            "sources.vir.url: expected an http(s) URL with a host and no spaces" in problem.message
+        )
+
+    def test_a_source_url_with_a_query_and_fragment_is_fine(self, write_yaml: WriteYaml) -> None:
+        url = "https://thuvienphapluat.vn/van-ban/a.aspx?x=1&y=%C3%A0#top"
+        path = write_yaml(BASE.replace("    seed: vir.txt\n", f"    url: '{url}'\n"))
+
+        assert load(path).source("vir").url == url
+
+    @pytest.mark.parametrize("null", ["~", "null", ""])
+    def test_a_null_start_is_an_error_that_says_to_leave_the_key_out(
+        self, write_yaml: WriteYaml, null: str
+    ) -> None:
+        path = write_yaml(BASE.replace("start: 2025-09-18", f"start: {null}"), seeds=SEEDS)
+
+        problem = one(path)
+
+        assert at(problem)[0] == 15
+        assert "claims[0].start: a start cannot be empty (null)" in problem.message
+        assert "leave 'start' out" in problem.message
+
+    def test_a_null_end_is_an_error_that_says_what_to_write_instead(
+        self, write_yaml: WriteYaml
+    ) -> None:
+        path = write_yaml(BASE.replace("end: 2030", "end: ~"), seeds=SEEDS)
+
+        problem = one(path)
+
+        assert at(problem) == (23, 14)
+        assert "leave 'end' out when it is not known, or write '..'" in problem.message
+
+    def test_a_claim_without_start_is_still_an_undated_claim(self, write_yaml: WriteYaml) -> None:
+        text = BASE.replace("        start: 2021\n", "").replace("        end: 2030\n", "")
+        path = write_yaml(text, seeds=SEEDS)
+
+        assert not load(path).event("strategy").claims[0].dated

@@ -291,9 +291,7 @@ VALID: Final[list[tuple[str, Any]]] = [
                     "claims",
                 )
             ],
-            ("events.0.claims.0.end", None),
             ("events.0.claims.0.note", None),
-            (SPAN_END, None),
         ),
     ),
     *[(f"the date {value!r}", changed((MILESTONE_START, value))) for value in VALID_DATES],
@@ -386,8 +384,21 @@ INVALID: Final[list[tuple[str, Any]]] = [
     ("a category that is not a slug", changed(("events.2.category", "AI Policy"))),
     *[
         (f"the URL {url!r}", changed(("sources.decision-127.url", url)))
-        for url in ("ftp://x.org", "www.x.org", "https://", "https://a b", 42)
+        for url in (
+            "ftp://x.org",
+            "www.x.org",
+            "https://",
+            "https://a b",
+            42,
+            'https://x"><script>',
+            "https://x.org/a<b",
+            "https://x.org/it's",
+            "https://x.org\\@evil.org/",
+        )
     ],
+    ("a null start", changed((MILESTONE_START, None))),
+    ("a null end on a span", changed((SPAN_END, None))),
+    ("a null end on a milestone", changed(("events.0.claims.0.end", None))),
     *[
         (f"the language {tag!r}", changed(("sources.decision-127.language", tag)))
         for tag in ("english", "e", "en_US", "en-", "en-toolongtag")

@@ -85,7 +85,7 @@ class TestSource:
             ("title", "   ", "expected non-empty text, got '   '"),
             ("title", None, "expected non-empty text, got None"),
             ("publisher", "", "expected non-empty text, got ''"),
-            ("url", "ftp://x.org", r"expected an http\(s\) URL, got 'ftp://x.org'"),
+            ("url", "ftp://x.org", r"expected an http\(s\) URL with a host .*, got 'ftp://x.org'"),
             ("url", "https://a b", r"expected an http\(s\) URL"),
             (
                 "authority",

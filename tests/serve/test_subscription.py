@@ -30,6 +30,7 @@ import pytest
 from icalendar import Calendar
 
 import vntimeline
+from helpers.http import eventually
 from vntimeline._load.loader import default_data_path
 
 ROOT = Path(__file__).parents[2]
@@ -168,13 +169,19 @@ path = {home / "khal.db"}
         return [(a, b, c, d) for a, b, c, d in rows]
 
 
-def expected_agenda(url: str) -> set[tuple[str, str, str]]:
-    """(first day, last day, summary) of every VEVENT the server sends, days in Hanoi."""
+def fetch(url: str) -> bytes:
+    """The body of a GET of *url*."""
     host, path = url.split("/", 3)[2:]
     connection = http.client.HTTPConnection(host, timeout=30)
     connection.request("GET", "/" + path)
     body = connection.getresponse().read()
     connection.close()
+    return body
+
+
+def expected_agenda(url: str) -> set[tuple[str, str, str]]:
+    """(first day, last day, summary) of every VEVENT the server sends, days in Hanoi."""
+    body = fetch(url)
     hanoi = ZoneInfo("Asia/Ho_Chi_Minh")
     rows = set()
     for event in Calendar.from_ical(body).events:
@@ -214,9 +221,12 @@ class TestSubscription:
         # The data changes: the next sync replaces the event, it does not add one.
         text = dataset.read_text(encoding="utf-8")
         assert text.count(TITLE) == 1
+        served = fetch(feed_url)
         dataset.write_text(
             text.replace(TITLE, TITLE.replace("on AI", "on AI (revised)")), encoding="utf-8"
         )
+        # the server reloads in the background once the file has settled
+        eventually(lambda: fetch(feed_url) != served, "the server to reload")
         subscriber.sync()
         updated = {(first, last, title) for first, last, _uid, title in subscriber.agenda()}
         revised = ("2025-09-18", "2025-09-18", "ASEAN–China ministerial roundtable on AI (revised)")

@@ -7,6 +7,10 @@ says what the marks mean. Widths are measured as a terminal shows them
 (NFC, wide East Asian characters count two, combining marks none), so
 Vietnamese titles keep the columns straight; long titles wrap onto
 continuation lines instead of being cut.
+
+The headers, statuses, counts and legend are in the language asked for
+(:mod:`vntimeline._locale`); the date column stays EDTF in every language,
+the one form that is exact at every precision and sorts as it reads.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Final
 
+from .._locale import check_lang, label, plural, status_word
 from .._model.resolved import STATUSES, ResolvedEvent, ResolvedTimeline
 
 __all__ = ["MIN_WIDTH", "display_width", "format_table"]
@@ -23,10 +28,11 @@ __all__ = ["MIN_WIDTH", "display_width", "format_table"]
 STATUS_MARKS: Final[dict[str, str]] = {"reconciled": "*", "conflict": "!"}
 #: The mark of an event that breaks an after/before constraint.
 VIOLATION_MARK: Final = "#"
-LEGEND: Final[dict[str, str]] = {
-    "*": "reconciled: sources disagree; the heavier reading is shown",
-    "!": "conflict: sources tie; the date spans every tied reading",
-    "#": "breaks an after/before constraint (see the explanation)",
+#: What each mark means: the status it stands for (if any) and the catalog key of its legend.
+LEGEND: Final[dict[str, tuple[str | None, str]]] = {
+    "*": ("reconciled", "table.reconciled"),
+    "!": ("conflict", "table.conflict"),
+    "#": (None, "table.violation"),
 }
 #: What the date column shows for an event nothing is known of.
 UNKNOWN_DATE: Final = ".."
@@ -156,17 +162,22 @@ def _chronological(events: Iterable[ResolvedEvent]) -> list[ResolvedEvent]:
     return sorted(events, key=key)
 
 
-def format_table(resolved: ResolvedTimeline, width: int = 80) -> str:
+def format_table(resolved: ResolvedTimeline, width: int = 80, lang: str = "en") -> str:
     """The resolved timeline as an aligned table no wider than *width* terminal columns.
 
     Rows run in date order (undated events last). Lines stay within *width*
     unless it is below :data:`MIN_WIDTH`, where the columns stop shrinking.
+    The words are in *lang* (``"en"``, ``"vi"`` or ``"nl"``).
     """
+    check_lang(lang)
     events = _chronological(resolved)
     counts = [str(_source_count(e)) for e in events]
-    count_width = max([3, *(len(c) for c in counts)])
+    statuses = {s: status_word(s, lang) for s in STATUSES}
+    status_width = max(_STATUS_WIDTH, *(display_width(w) for w in statuses.values()))
+    heads = [label(f"table.{key}", lang) for key in ("date", "status", "sources", "title")]
+    count_width = max([3, display_width(heads[2]), *(len(c) for c in counts)])
     date_texts = [_date_text(e) for e in events]
-    others = _MARK_WIDTH + _STATUS_WIDTH + count_width + 3 * len(_GAP)
+    others = _MARK_WIDTH + status_width + count_width + 3 * len(_GAP)
     date_width = min(
         _DATE_MAX,
         max([_DATE_MIN, *(display_width(d) for d in date_texts)]),
@@ -175,8 +186,8 @@ def format_table(resolved: ResolvedTimeline, width: int = 80) -> str:
     # Everything but the title: the mark (its own trailing space) and three gaps.
     fixed = others + date_width
     title_width = max(_TITLE_MIN, width - fixed)
-    header = _row("", "DATE", "STATUS", "SRC", "TITLE", date_width, count_width)
-    lines = [header, "-" * (fixed + title_width)]
+    widths = (date_width, status_width, count_width)
+    lines = [_row("", heads[0], heads[1], heads[2], heads[3], widths), "-" * (fixed + title_width)]
     for event, date, count in zip(events, date_texts, counts, strict=True):
         dates = _date_lines(date, date_width)
         titles = wrap(event.title, title_width)
@@ -185,41 +196,45 @@ def format_table(resolved: ResolvedTimeline, width: int = 80) -> str:
                 _row(
                     _mark(event) if i == 0 else "",
                     dates[i] if i < len(dates) else "",
-                    event.status if i == 0 else "",
+                    statuses[event.status] if i == 0 else "",
                     count if i == 0 else "",
                     titles[i] if i < len(titles) else "",
-                    date_width,
-                    count_width,
+                    widths,
                 )
             )
     lines.append("")
-    lines.extend(_summary(events, width))
+    least = MIN_WIDTH + (status_width - _STATUS_WIDTH) + (count_width - 3)
+    lines.extend(_summary(events, max(width, least), lang))
     return "\n".join(lines) + "\n"
 
 
 def _row(
-    mark: str, date: str, status: str, count: str, title: str, date_width: int, count_width: int
+    mark: str, date: str, status: str, count: str, title: str, widths: tuple[int, int, int]
 ) -> str:
-    """One table line, trailing spaces removed."""
+    """One table line (*widths*: of the date, status and count columns), trailing spaces removed."""
+    date_width, status_width, count_width = widths
     cells = [
         _pad(date, date_width),
-        _pad(status, _STATUS_WIDTH),
+        _pad(status, status_width),
         _pad(count, count_width, right=True),
         title,
     ]
     return (_pad(mark, _MARK_WIDTH) + _GAP.join(cells)).rstrip()
 
 
-def _summary(events: list[ResolvedEvent], width: int) -> list[str]:
-    """The count per status and the legend of the marks that appear."""
+def _summary(events: list[ResolvedEvent], width: int, lang: str) -> list[str]:
+    """The count per status, and the legend of the marks that appear, wrapped to *width*."""
     per_status = {s: 0 for s in STATUSES}
     for event in events:
         per_status[event.status] += 1
-    noun = "event" if len(events) == 1 else "events"
-    parts = ", ".join(f"{n} {s}" for s, n in per_status.items() if n)
-    lines = wrap(f"{len(events)} {noun}" + (f": {parts}." if parts else "."), max(width, MIN_WIDTH))
+    parts = ", ".join(f"{n} {status_word(s, lang)}" for s, n in per_status.items() if n)
+    total = plural("count.events", len(events), lang)
+    lines = wrap(total + (f": {parts}." if parts else "."), width)
     used = {c for e in events for c in _mark(e)}
-    for mark, meaning in LEGEND.items():
+    for mark, (status, key) in LEGEND.items():
         if mark in used:
-            lines.extend(wrap(f"{mark} {meaning}", max(width, MIN_WIDTH)))
+            meaning = label(key, lang)
+            if status is not None:
+                meaning = f"{status_word(status, lang)}: {meaning}"
+            lines.extend(wrap(f"{mark} {meaning}", width))
     return lines

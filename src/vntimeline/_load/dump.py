@@ -185,8 +185,11 @@ def _dumper() -> Any:
 
     def text(dumper: Any, data: str) -> Any:
         style = None
-        if not _ODD_BREAKS.isdisjoint(data):
-            style = '"'  # escaped, since YAML would read them back as "\n"
+        if not _ODD_BREAKS.isdisjoint(data) or data.endswith("\n\n"):
+            # Escaped: YAML would read odd breaks back as "\n", and a block
+            # that keeps trailing blank lines (|+) would swallow the blank
+            # line _spaced puts after it.
+            style = '"'
         elif "\n" in data:
             style = "|"  # a literal block (PyYAML quotes it if it cannot be one)
         return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)

@@ -31,7 +31,7 @@ def read_url(fields: Fields, node: Node) -> str | None:
         "url",
         PUBLIC_URL,
         "an http(s) URL where the feeds are published, such as "
-        "'https://example.org/timeline/' (no spaces, quotes or angle brackets)",
+        "'https://example.org/timeline/' (no spaces, quotes, angle brackets or backslashes)",
     )
 
 

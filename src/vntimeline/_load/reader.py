@@ -19,6 +19,7 @@ from .._model.events import (
     LANGUAGE_TAG,
     SLUG,
     URL,
+    URL_RULE,
     Claim,
     Event,
     Source,
@@ -64,6 +65,13 @@ EVENT_KEYS: Final = (
 )
 #: The keys of a claim.
 CLAIM_KEYS: Final = ("source", "start", "end", "quote", "note")
+
+#: What a claim's null ``start`` or ``end`` (``start: ~``) is told.
+_NULL_DATE: Final = {
+    "start": "a start cannot be empty (null); leave 'start' out when nothing is known of it",
+    "end": "an end cannot be empty (null); leave 'end' out when it is not known, "
+    "or write '..' for a span still going on",
+}
 
 #: Sources by id, each with its value nodes by key.
 _Sources: TypeAlias = dict[str, tuple[Source, dict[str, Node]]]
@@ -166,7 +174,7 @@ class Reader(Fields):
             readers: dict[str, Callable[[Node, str], Any]] = {
                 "title": self.text,
                 "publisher": self.text,
-                "url": lambda n, w: self.matching(n, w, URL, "an http(s) URL"),
+                "url": lambda n, w: self.matching(n, w, URL, URL_RULE),
                 "published": self.point,
                 "authority": lambda n, w: self.choice(n, w, AUTHORITIES),
                 "language": lambda n, w: self.matching(
@@ -284,6 +292,23 @@ class Reader(Fields):
             self.report(nodes.get("id") or next(iter(nodes.values())), where, str(exc))
             return None
 
+    def claim_source(self, node: Node, where: str, sources: _Sources) -> str | None:
+        """A claim's source id, reported when no source has it."""
+        source_id = self.matching(node, f"{where}.source", SLUG, "a source id (a lowercase slug)")
+        if (
+            source_id is not None
+            and source_id not in sources
+            and source_id not in self._broken_sources
+        ):
+            known = [*sources, *self._broken_sources]
+            self.report(
+                node,
+                f"{where}.source",
+                f"unknown source {source_id!r}{suggest(source_id, known)}; "
+                "every source must be listed under 'sources'",
+            )
+        return source_id
+
     def claim(
         self, node: Node, where: str, kind: str, zone: str, sources: _Sources
     ) -> Claim | None:
@@ -297,24 +322,12 @@ class Reader(Fields):
         if "source" not in nodes:
             self.report(node, where, "missing key 'source' (the id of the source making the claim)")
         else:
-            source_id = self.matching(
-                nodes["source"], f"{where}.source", SLUG, "a source id (a lowercase slug)"
-            )
-            if (
-                source_id is not None
-                and source_id not in sources
-                and source_id not in self._broken_sources
-            ):
-                known = [*sources, *self._broken_sources]
-                self.report(
-                    nodes["source"],
-                    f"{where}.source",
-                    f"unknown source {source_id!r}{suggest(source_id, known)}; "
-                    "every source must be listed under 'sources'",
-                )
-            values["source"] = source_id
+            values["source"] = self.claim_source(nodes["source"], where, sources)
         for key in ("start", "end"):
-            if key in nodes and not is_null(nodes[key]):
+            if key in nodes and is_null(nodes[key]):
+                # A null would silently mean "no date": say so rather than guess.
+                self.report(nodes[key], f"{where}.{key}", _NULL_DATE[key])
+            elif key in nodes:
                 values[key] = self.date(nodes[key], f"{where}.{key}")
                 skipped = values[key] and skipped_in(values[key], zone)
                 if skipped:

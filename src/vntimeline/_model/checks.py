@@ -29,6 +29,7 @@ __all__ = [
     "PUBLIC_URL",
     "SLUG",
     "URL",
+    "URL_RULE",
     "check_one_line",
     "fail",
     "field_path",
@@ -50,10 +51,17 @@ __all__ = [
 
 SLUG: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LANGUAGE_TAG: Final = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
-URL: Final = re.compile(r"https?://\S+")
-#: Where a timeline's feeds are published: a host, and no character that
-#: would need escaping in HTML or a calendar (spaces, quotes, angle brackets).
-PUBLIC_URL: Final = re.compile(r"https?://[^\s\"'<>/?#]+(?:[/?#][^\s\"'<>]*)?")
+#: An http(s) URL (a source's, or where a timeline's feeds are published): a
+#: host, and no character that would need escaping in HTML or a calendar, or
+#: that a browser reads otherwise (spaces, quotes, angle brackets,
+#: backslashes, control characters): ``https://x"><script>`` is refused.
+URL: Final = re.compile(
+    r"https?://[^\s\"'<>\\\x00-\x1f\x7f-\x9f/?#]+(?:[/?#][^\s\"'<>\\\x00-\x1f\x7f-\x9f]*)?"
+)
+#: Where a timeline's feeds are published: the same rule as :data:`URL`.
+PUBLIC_URL: Final = URL
+#: What a URL must be, in words (for messages).
+URL_RULE: Final = "an http(s) URL with a host and no spaces, quotes, angle brackets or backslashes"
 #: An event's zone before it joins a timeline: "use the timeline's zone".
 INHERIT: Final = "inherit"
 

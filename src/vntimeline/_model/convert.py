@@ -23,6 +23,7 @@ __all__ = [
     "start_date",
     "to_claim_date",
     "to_point",
+    "window_instant",
 ]
 
 #: What a date field accepts: EDTF text, a date or date-time, or a parsed value.
@@ -87,3 +88,25 @@ def end_date(value: DateLike) -> EventDate | None:
 def published_date(value: DateLike) -> PartialDate | None:
     """A source's ``published`` (the attrs converter of :attr:`Source.published`)."""
     return to_point("Source.published", value)
+
+
+def window_instant(value: str | _dt.date | PartialDate, zone: str, name: str, *, end: bool) -> int:
+    """Epoch seconds where a period shown starts (or, with *end*, ends) at *value* in *zone*.
+
+    The ``since``/``until`` of charts and pages: one date as text, a
+    ``datetime.date`` or a :class:`PartialDate` (a range is refused, naming *name*).
+    """
+    if isinstance(value, _dt.date):
+        value = PartialDate(value.year, value.month, value.day)
+    elif isinstance(value, str):
+        try:
+            parsed = PartialDate.parse(value.strip())
+        except DateError as exc:
+            raise DateError(f"{name}: {exc}") from None
+        if not isinstance(parsed, PartialDate):
+            raise DateError(f"{name} must be one date, not the range {parsed}")
+        value = parsed
+    elif not isinstance(value, PartialDate):
+        raise DateError(f"{name} must be an EDTF date, a PartialDate or a date, got {value!r}")
+    bounds = value.bounds(zone)
+    return bounds[1] if end else bounds[0]

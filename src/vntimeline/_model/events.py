@@ -26,6 +26,7 @@ from .checks import (
     PUBLIC_URL,
     SLUG,
     URL,
+    URL_RULE,
     fail,
     items_of,
     nfc,
@@ -56,6 +57,7 @@ __all__ = [
     "PUBLIC_URL",
     "SLUG",
     "URL",
+    "URL_RULE",
     "Authority",
     "Category",
     "Claim",
@@ -114,7 +116,7 @@ class Source:
     @url.validator
     def _check_url(self, _attribute: attrs.Attribute[Any], value: str | None) -> None:
         if value is not None and (not isinstance(value, str) or URL.fullmatch(value) is None):
-            fail("Source.url", f"expected an http(s) URL, got {value!r}")
+            fail("Source.url", f"expected {URL_RULE}, got {value!r}")
 
     @language.validator
     def _check_language(self, _attribute: attrs.Attribute[Any], value: str) -> None:
@@ -279,8 +281,7 @@ class Timeline:
         ):
             fail(
                 "Timeline.url",
-                "expected an http(s) URL with a host and no spaces, quotes or "
-                f"angle brackets, got {value!r}",
+                f"expected {URL_RULE}, got {value!r}",
             )
 
     def __attrs_post_init__(self) -> None:

@@ -1,54 +1,75 @@
-"""The HTTP front of the feed store: requests, conditional answers, the index page, signals.
+"""The HTTP server: the feed app on uvicorn, a watcher for the data file, and signals.
 
 Theory of operation
 -------------------
-The front answers GET and HEAD from a :class:`~vntimeline._serve.store.FeedStore`:
-a request is answered only if its path is exactly one feed's name or the
-index page at ``/``; there is no file system behind the URLs, so nothing else
-(``/../``, ``/etc/passwd``, ``%2e%2e``) can ever be reached. Before answering,
-the front asks the store to refresh itself; ``If-None-Match`` and
-``If-Modified-Since`` are answered with ``304 Not Modified`` from the
-validators the store keeps.
+:class:`FeedServer` binds its listening socket itself (so a busy port fails
+at once, naming it, and ``port=0`` is known before serving), then runs
+uvicorn on it in a thread of its own, with one event loop that serves every
+connection and, beside it, a watcher task that asks the store to refresh
+every ``interval`` seconds (in a worker thread: a rebuild never stops the
+loop). Requests are answered from memory only (:mod:`.app`).
 
-Why the standard library: the job is a handful of in-memory responses to GET
-and HEAD, and :class:`http.server.ThreadingHTTPServer` does that without a
-dependency. It is meant for previews and small deployments; for the public,
-publish the files ``vntimeline build`` writes behind any web server.
+Why uvicorn, with its httptools parser: the previous front, hand-rolled on
+:mod:`http.server`, never read request bodies (a body was parsed as the
+next request: request smuggling), wrote headers and body separately (40 ms
+Nagle stalls on keep-alive), listened with a backlog of 5 and spent a thread
+on every idle connection. Those are the HTTP server's job, and uvicorn is a
+well-kept one that does each properly: llhttp (Node.js's parser, through
+httptools) frames every body by Content-Length or chunked encoding and
+refuses ambiguous framing, so a body is consumed as a body whether or not the
+app reads it; asyncio sets ``TCP_NODELAY`` on every connection; the backlog,
+the idle timeout and a cap on connections (503 beyond it) are settings; and
+an idle connection costs a few kilobytes, not a thread. It is one
+dependency (with h11 and click) rather than a framework: the app is a plain
+ASGI callable, and ``vntimeline serve`` stays one command. aiohttp would
+also do, with a larger dependency tree and its own app model.
+
+Two settings go beyond uvicorn's defaults, in a small subclass of its
+protocol: the idle timeout also applies to a connection that has not sent a
+request yet (uvicorn arms it only after a response), and ``TCP_NODELAY`` is
+set explicitly, whatever event loop runs it.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
-import email.utils
-import html
 import logging
 import os
-import re
 import signal
 import socket
 import sys
 import threading
-import urllib.parse
-from collections.abc import Iterator, Mapping
-from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+import time
+from collections.abc import Iterator
 from types import FrameType
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
+
+import uvicorn
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from ..errors import ExportError
-from .store import FeedStore, Loader, Published, feed_order
+from .app import FeedApp
+from .store import FeedStore, Loader
 
 if TYPE_CHECKING:
     from .._export.ical import FeedOptions
 
-__all__ = ["FeedServer", "serve"]
+__all__ = ["BACKLOG", "IDLE_TIMEOUT", "INTERVAL", "SETTLE", "FeedServer", "serve"]
 
 log = logging.getLogger("vntimeline.serve")
 
-CALENDAR_TYPE: Final = "text/calendar; charset=utf-8"
-HTML_TYPE: Final = "text/html; charset=utf-8"
-# A Host header worth echoing into links: a name or address and a port, nothing else.
-_HOST: Final = re.compile(r"[A-Za-z0-9.\-]+(?::\d{1,5})?|\[[0-9A-Fa-f:.]+\](?::\d{1,5})?")
+#: Connections the kernel queues before they are accepted.
+BACKLOG: Final = 2048
+#: Seconds a connection may stay idle (before its first request or between two).
+IDLE_TIMEOUT: Final = 15.0
+#: Seconds between two looks at the data file.
+INTERVAL: Final = 0.25
+#: Seconds a changed data file must stay unchanged before it is read (see :mod:`.watch`).
+SETTLE: Final = 0.5
+#: The most connections served at once, when the file descriptor limit allows it.
+MAX_CONNECTIONS: Final = 10_000
+_SPARE_FILES: Final = 64  # descriptors kept for the data file, logs and the like
 
 
 class FeedServer:
@@ -56,7 +77,11 @@ class FeedServer:
 
     The feeds themselves are in :attr:`store`. ``port=0`` picks a free port
     (see :attr:`url`). The data file is loaded on construction, so a broken
-    file raises here rather than serving nothing.
+    file raises here rather than serving nothing. *limit* caps the
+    connections served at once (further requests get 503; default: as many
+    as the process may open, up to :data:`MAX_CONNECTIONS`); *settle* and
+    *interval* say how reloads are timed, *idle_timeout* when an idle
+    connection is closed.
     """
 
     def __init__(
@@ -67,46 +92,74 @@ class FeedServer:
         *,
         options: FeedOptions | None = None,
         loader: Loader | None = None,
+        settle: float = SETTLE,
+        interval: float = INTERVAL,
+        idle_timeout: float = IDLE_TIMEOUT,
+        limit: int | None = None,
+        backlog: int = BACKLOG,
     ) -> None:
-        self.store = FeedStore(path, options=options, loader=loader)
+        self.store = FeedStore(path, options=options, loader=loader, settle=settle)
+        self.interval = interval
+        self.limit = connection_limit() if limit is None else limit
+        self._socket = _listen(host, port, backlog)
+        config = uvicorn.Config(
+            FeedApp(self.store, _authority(*self.address)),
+            http=_Protocol,
+            ws="none",
+            lifespan="off",
+            interface="asgi3",
+            log_config=None,
+            log_level=logging.WARNING,
+            access_log=False,  # the app logs each request itself, escaped
+            proxy_headers=False,
+            server_header=False,
+            headers=[("server", "vntimeline")],
+            # typed int, used as seconds for call_later: a fraction works (tests use one)
+            timeout_keep_alive=idle_timeout,  # type: ignore[arg-type]
+            # uvicorn answers 503 once connections >= its limit, the new one included
+            limit_concurrency=self.limit + 1,
+            backlog=backlog,
+            timeout_graceful_shutdown=5,
+        )
+        self._server = uvicorn.Server(config)
         self._thread: threading.Thread | None = None
-        try:
-            self._httpd = _HTTPServer((host, port), self.store)
-        except OSError as exc:
-            raise ExportError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+        self._failure: BaseException | None = None
 
     @property
     def address(self) -> tuple[str, int]:
         """The host and port actually listened on."""
-        return self._httpd.address
+        host, port = self._socket.getsockname()[:2]
+        return str(host), int(port)
 
     @property
     def url(self) -> str:
         """The base URL, such as ``http://127.0.0.1:8000/``."""
-        host, port = self.address
-        return f"http://{_bracket(host)}:{port}/"
+        return f"http://{_authority(*self.address)}/"
 
     def start(self) -> FeedServer:
-        """Serve in a background thread; returns self."""
+        """Serve in a background thread, once it is ready; returns self."""
         if self._thread is None:
-            # A short poll interval: shutdown() waits for the loop to notice.
-            self._thread = threading.Thread(
-                target=self._httpd.serve_forever, args=(0.05,), name="vntimeline-serve", daemon=True
-            )
+            self._thread = threading.Thread(target=self._run, name="vntimeline-serve", daemon=True)
             self._thread.start()
+            while not self._server.started and self._thread.is_alive():
+                time.sleep(0.005)
+            if self._failure is not None:
+                raise ExportError(f"the server could not start: {self._failure}")
         return self
 
     def serve_forever(self) -> None:
-        """Serve in this thread until :meth:`shutdown` (from another thread) or Ctrl-C."""
-        self._httpd.serve_forever()
+        """Serve until :meth:`shutdown` (from another thread) or Ctrl-C (KeyboardInterrupt)."""
+        thread = self.start()._thread
+        while thread is not None and thread.is_alive():
+            thread.join(0.5)  # a timeout keeps the main thread responsive to signals
 
     def shutdown(self) -> None:
-        """Stop serving and release the port."""
+        """Stop serving (open connections finish their response) and release the port."""
         if self._thread is not None:
-            self._httpd.shutdown()
+            self._server.should_exit = True
             self._thread.join()
             self._thread = None
-        self._httpd.server_close()
+        self._socket.close()
 
     def __enter__(self) -> FeedServer:
         return self.start()
@@ -114,175 +167,98 @@ class FeedServer:
     def __exit__(self, *exc_info: object) -> None:
         self.shutdown()
 
-
-def _bracket(host: str) -> str:
-    """*host* as it goes into a URL: an IPv6 address in brackets."""
-    return f"[{host}]" if ":" in host else host
-
-
-class _HTTPServer(ThreadingHTTPServer):
-    """A threading HTTP server that knows the store it answers from."""
-
-    daemon_threads = True
-    block_on_close = False
-
-    def __init__(self, address: tuple[str, int], store: FeedStore) -> None:
-        self.store = store
-        if ":" in address[0]:
-            self.address_family = socket.AF_INET6
-        super().__init__(address, _Handler)
-
-    @property
-    def address(self) -> tuple[str, int]:
-        """The host and port actually listened on."""
-        host, port = self.server_address[:2]
-        return str(host), int(port)
-
-
-class _Handler(BaseHTTPRequestHandler):
-    """Answers GET and HEAD for the index and the feeds; nothing else exists."""
-
-    server: _HTTPServer
-    protocol_version = "HTTP/1.1"
-
-    def version_string(self) -> str:
-        """The Server header: the name only, no Python version."""
-        return "vntimeline"
-
-    def do_GET(self) -> None:
-        """Send a feed or the index."""
-        self._answer(send_body=True)
-
-    def do_HEAD(self) -> None:
-        """Send a feed's or the index's headers only."""
-        self._answer(send_body=False)
-
-    def _refuse(self) -> None:
-        """Answer any other method with 405 and the methods allowed."""
-        self._send(
-            HTTPStatus.METHOD_NOT_ALLOWED,
-            b"only GET and HEAD are allowed\n",
-            "text/plain; charset=utf-8",
-            {"Allow": "GET, HEAD"},
-            send_body=True,
-        )
-
-    do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _refuse  # noqa: N815
-
-    def _answer(self, *, send_body: bool) -> None:
-        """Answer a GET or HEAD: the index, a feed (or 304), or 404."""
-        store = self.server.store
-        store.refresh()
-        path = urllib.parse.unquote(self.path.split("?", 1)[0].split("#", 1)[0])
-        if path in ("/", "/index.html"):
-            body = _index(store, self._host()).encode("utf-8")
-            self._send(
-                HTTPStatus.OK, body, HTML_TYPE, {"Cache-Control": "no-cache"}, send_body=send_body
-            )
-            return
-        published = store.feeds().get(path[1:]) if path.startswith("/") else None
-        if published is None:
-            self._send(
-                HTTPStatus.NOT_FOUND,
-                b"not found: this server only serves the feeds listed at /\n",
-                "text/plain; charset=utf-8",
-                {},
-                send_body=send_body,
-            )
-            return
-        headers = {
-            "ETag": published.etag,
-            "Last-Modified": email.utils.formatdate(published.last_modified, usegmt=True),
-            "Cache-Control": "no-cache",
-            "Content-Disposition": f'inline; filename="{path[1:]}"',
-        }
-        if self._not_modified(published):
-            self._send(HTTPStatus.NOT_MODIFIED, b"", None, headers, send_body=False)
-            return
-        self._send(HTTPStatus.OK, published.body, CALENDAR_TYPE, headers, send_body=send_body)
-
-    def _not_modified(self, published: Published) -> bool:
-        """RFC 9110 section 13.2.2: If-None-Match first; If-Modified-Since only without it."""
-        if_none_match = self.headers.get("If-None-Match")
-        if if_none_match is not None:
-            tags = [tag.strip() for tag in if_none_match.split(",")]
-            # weak comparison: W/"x" matches "x"
-            return "*" in tags or published.etag in (t.removeprefix("W/") for t in tags)
-        if_modified_since = self.headers.get("If-Modified-Since")
-        if if_modified_since is None:
-            return False
+    def _run(self) -> None:
+        """The server thread: one event loop for uvicorn and the watcher."""
         try:
-            since = email.utils.parsedate_to_datetime(if_modified_since)
-        except (TypeError, ValueError, IndexError):
-            return False
-        if since.tzinfo is None:
-            return False
-        return published.last_modified <= since.timestamp()
+            asyncio.run(self._main())
+        except BaseException as exc:  # reported by start(), or logged if serving had begun
+            self._failure = exc
+            if self._server.started:
+                log.exception("the server stopped")
 
-    def _host(self) -> str:
-        """The Host the client used, if it is a plain host[:port]; else our own address."""
-        host = self.headers.get("Host", "")
-        if _HOST.fullmatch(host):
-            return host
-        name, port = self.server.address
-        return f"{_bracket(name)}:{port}"
+    async def _main(self) -> None:
+        watcher = asyncio.create_task(self._watch())
+        try:
+            await self._server.serve(sockets=[self._socket])
+        finally:
+            watcher.cancel()
 
-    def _send(
-        self,
-        status: HTTPStatus,
-        body: bytes,
-        content_type: str | None,
-        headers: Mapping[str, str],
-        *,
-        send_body: bool,
-    ) -> None:
-        """Send a response: status, headers, and the body unless *send_body* is false."""
-        self.send_response(status)
-        if content_type is not None:
-            self.send_header("Content-Type", content_type)
-        for name, value in headers.items():
-            self.send_header(name, value)
-        if status != HTTPStatus.NOT_MODIFIED:
-            self.send_header("Content-Length", str(len(body)))
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.end_headers()
-        if send_body and body:
-            self.wfile.write(body)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Route http.server's access log through :mod:`logging`."""
-        log.info("%s %s", self.address_string(), format % args)
+    async def _watch(self) -> None:
+        """Look at the data file every :attr:`interval` seconds, rebuilding in a worker thread."""
+        while True:
+            await asyncio.sleep(self.interval)
+            try:
+                await asyncio.to_thread(self.store.refresh)
+            except Exception:  # the store logs its own failures; this is a bug
+                log.exception("checking %s failed", self.store.path)
 
 
-def _index(store: FeedStore, host: str) -> str:
-    """The index page: each feed with its http and webcal link."""
-    rows = []
-    for name, published in sorted(store.feeds().items(), key=lambda item: feed_order(item[0])):
-        http_url = html.escape(f"http://{host}/{name}")
-        webcal_url = html.escape(f"webcal://{host}/{name}")
-        rows.append(
-            f"<li><strong>{html.escape(published.title)}</strong> "
-            f"({published.events} event{'s' if published.events != 1 else ''}): "
-            f'<a href="{webcal_url}">subscribe (webcal)</a> · '
-            f'<a href="{http_url}">{http_url}</a></li>'
+class _Protocol(HttpToolsProtocol):
+    """uvicorn's httptools protocol, with an idle timeout from the start and TCP_NODELAY."""
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        """Set up the connection, and close it if no request comes within the idle timeout."""
+        super().connection_made(transport)
+        sock = transport.get_extra_info("socket")
+        if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+            # asyncio sets it already; said here so that no event loop can leave it out
+            with contextlib.suppress(OSError):
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.timeout_keep_alive_task = self.loop.call_later(
+            self.timeout_keep_alive, self.timeout_keep_alive_handler
         )
-    title = html.escape(store.name)
-    return "\n".join(
-        [
-            "<!DOCTYPE html>",
-            '<html lang="en"><head><meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{title} — calendar feeds</title></head><body>",
-            f"<h1>{title}</h1>",
-            "<p>Subscribe to a feed in your calendar application: the webcal link opens it "
-            "directly; otherwise copy the http link into “subscribe from URL”.</p>",
-            "<ul>",
-            *rows,
-            "</ul>",
-            "</body></html>",
-            "",
-        ]
-    )
+
+
+def _listen(host: str, port: int, backlog: int) -> socket.socket:
+    """A listening TCP socket on *host*:*port*; ExportError naming them if that fails."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        if sys.platform != "win32":  # there it would let two servers share the port
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(backlog)
+        sock.setblocking(False)
+    except OSError as exc:
+        sock.close()
+        raise ExportError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    return sock
+
+
+def _authority(host: str, port: int) -> str:
+    """``host:port`` as it goes into a URL: an IPv6 address in brackets."""
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def connection_limit() -> int:
+    """How many connections this process can serve at once: its file limit, less some spare."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 1_000
+    soft, _hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY:
+        return MAX_CONNECTIONS
+    return max(16, min(MAX_CONNECTIONS, soft - _SPARE_FILES))
+
+
+def raise_file_limit() -> None:
+    """Let this process open enough files for :data:`MAX_CONNECTIONS` connections, if allowed.
+
+    Many systems start programs with a soft limit of 1024 open files and a
+    far higher hard limit; a server raises its own soft limit, as Go
+    programs do by default.
+    """
+    try:
+        import resource
+    except ImportError:  # Windows
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = MAX_CONNECTIONS + _SPARE_FILES
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        target = wanted if hard == resource.RLIM_INFINITY else min(hard, wanted)
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
 
 
 def serve(
@@ -296,8 +272,9 @@ def serve(
     if not logging.getLogger().handlers:
         # The command's own output; a program embedding serve() configures logging itself.
         logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    raise_file_limit()
     server = FeedServer(path, host, port, options=options)
-    names = sorted(server.store.feeds(), key=feed_order)
+    names = list(server.store.feeds())
     log.info(
         "serving %d feed%s from %s at %s (Ctrl-C to stop)",
         len(names),

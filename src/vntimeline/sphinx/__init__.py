@@ -10,6 +10,7 @@ Directives
     ``vntimeline-events``      a table of events: date, status, title, sources
     ``vntimeline-conflicts``   the disputed dates and the resolver's explanations
     ``vntimeline-subscribe``   webcal and https links to a feed
+    ``vntimeline-timeline``    the interactive timeline (HTML), the chart as its fallback
 
 Roles
     ``vntimeline-feed``, ``vntimeline-webcal``   a link to a feed (``all`` or a category)
@@ -19,6 +20,7 @@ Settings
     ``vntimeline_feeds``         publish the feeds with HTML output (default ``True``)
     ``vntimeline_feed_dir``      their folder in the output (default ``"feeds"``)
     ``vntimeline_feed_options``  a :class:`vntimeline.FeedOptions` for them
+    ``vntimeline_lang``          the charts' and tables' language: ``en`` (default), ``vi``, ``nl``
 
 Every data file a page uses is a dependency of that page, so editing it
 rebuilds the page; the extension is safe for parallel reading and writing.
@@ -41,6 +43,7 @@ from .conflicts import ConflictsDirective
 from .data import remember_default_path
 from .events import EventsDirective
 from .feeds import write_feeds
+from .ids import UniqueIds
 from .links import (
     FeedRole,
     depart_feed_link_text,
@@ -49,6 +52,13 @@ from .links import (
     visit_feed_link_text,
 )
 from .subscribe import SubscribeDirective
+from .timeline import (
+    TimelineDirective,
+    depart_timeline_html,
+    skip_timeline,
+    timeline_node,
+    visit_timeline_html,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -57,8 +67,8 @@ if TYPE_CHECKING:
 __all__ = ["ConflictsDirective", "EventsDirective", "setup"]
 
 
-def setup(app: Sphinx) -> ExtensionMetadata:
-    """Register the directives, roles and settings of the extension."""
+def _add_config_values(app: Sphinx) -> None:
+    """The extension's settings (``vntimeline_*`` in ``conf.py``)."""
     from .._export.ical import FeedOptions
 
     app.add_config_value(
@@ -89,10 +99,33 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         types=frozenset({FeedOptions, type(None)}),
         description="a vntimeline.FeedOptions for the published feeds",
     )
+    app.add_config_value(
+        "vntimeline_lang",
+        "en",
+        "env",
+        types=frozenset({str}),
+        description="the language of the charts and tables: en, vi or nl",
+    )
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    """Register the directives, roles and settings of the extension."""
+    _add_config_values(app)
     app.add_directive("vntimeline-chart", ChartDirective)
     app.add_directive("vntimeline-events", EventsDirective)
     app.add_directive("vntimeline-conflicts", ConflictsDirective)
     app.add_directive("vntimeline-subscribe", SubscribeDirective)
+    app.add_directive("vntimeline-timeline", TimelineDirective)
+    skip = (skip_timeline, skip_timeline)
+    app.add_node(
+        timeline_node,
+        html=(visit_timeline_html, depart_timeline_html),
+        latex=skip,
+        text=skip,
+        man=skip,
+        texinfo=skip,
+    )
+    app.add_post_transform(UniqueIds)
     app.add_role("vntimeline-feed", FeedRole("https"))
     app.add_role("vntimeline-webcal", FeedRole("webcal"))
     fallback = (visit_feed_link_text, depart_feed_link_text)

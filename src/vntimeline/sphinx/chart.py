@@ -29,9 +29,10 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from .. import __version__
+from .._locale import label, plural
 from .._model.dates import PartialDate
 from ..errors import VntimelineError
-from .data import check_known, data_path, parse_list, resolved_timeline
+from .data import check_known, data_path, lang_choice, page_lang, parse_list, resolved_timeline
 
 if TYPE_CHECKING:
     from .._model.resolved import ResolvedTimeline
@@ -67,12 +68,16 @@ def _align(argument: str) -> str:
 
 @functools.cache
 def _engine_fingerprint() -> str:
-    """The package version and the chart code's bytes: new drawing code, new file names."""
+    """The package version and the chart code's bytes: new drawing code, new file names.
+
+    The chart's words (:mod:`vntimeline._locale`) are part of its code.
+    """
     digest = hashlib.sha256(__version__.encode())
-    package = Path(__file__).resolve().parent.parent / "_export" / "chart"
-    for module in sorted(package.glob("*.py")):
-        digest.update(module.name.encode())
-        digest.update(module.read_bytes())
+    root = Path(__file__).resolve().parent.parent
+    for package in (root / "_export" / "chart", root / "_locale"):
+        for module in sorted(package.glob("*.py")):
+            digest.update(module.name.encode())
+            digest.update(module.read_bytes())
     return digest.hexdigest()
 
 
@@ -84,8 +89,8 @@ def chart_stem(data: Path, settings: dict[str, Any]) -> str:
     return f"timeline-{digest.hexdigest()[:20]}"
 
 
-def default_alt(resolved: ResolvedTimeline, categories: tuple[str, ...]) -> str:
-    """An alt text that says what the chart shows when the page gives none."""
+def default_alt(resolved: ResolvedTimeline, categories: tuple[str, ...], lang: str = "en") -> str:
+    """An alt text in *lang* that says what the chart shows when the page gives none."""
     lanes = categories or resolved.timeline.categories
     events = [r for r in resolved if r.category in lanes]
     years = sorted(
@@ -99,9 +104,11 @@ def default_alt(resolved: ResolvedTimeline, categories: tuple[str, ...]) -> str:
     span = ""
     if years:
         span = f", {years[0]}" if years[0] == years[-1] else f", {years[0]}\N{EN DASH}{years[-1]}"
-    return (
-        f"Timeline chart of {len(events)} events in {len(lanes)} "
-        f"categor{'y' if len(lanes) == 1 else 'ies'} ({', '.join(lanes)}){span}"
+    return label("chart.alt", lang).format(
+        events=plural("count.events", len(events), lang),
+        categories=plural("count.categories", len(lanes), lang),
+        names=", ".join(lanes),
+        span=span,
     )
 
 
@@ -124,23 +131,25 @@ class ChartDirective(SphinxDirective):
         "align": _align,
         "class": directives.class_option,
         "name": directives.unchanged,
+        "lang": lang_choice,
     }
 
     def run(self) -> list[nodes.Node]:
         """Draw the chart (unless already drawn) and return the image or figure node."""
         try:
+            lang = page_lang(self.env, self.options.get("lang"))
             resolved = resolved_timeline(self.env, self.options.get("data"))
             categories = parse_list(self.options.get("categories"))
             check_known("category", categories, resolved.timeline.categories)
             for option in ("since", "until", "today"):
                 if self.options.get(option):
                     PartialDate.parse(self.options[option])
-            uri = self._render(resolved, categories)
+            uri = self._render(resolved, categories, lang)
         except (VntimelineError, ValueError, OSError) as exc:
             raise self.error(f"vntimeline-chart: {exc}") from None
         image = nodes.image(
             uri=uri,
-            alt=self.options.get("alt") or default_alt(resolved, categories),
+            alt=self.options.get("alt") or default_alt(resolved, categories, lang),
             classes=["vntimeline-chart", *self.options.get("class", [])],
         )
         if "width" in self.options:
@@ -159,7 +168,7 @@ class ChartDirective(SphinxDirective):
         self.add_name(figure)
         return [figure, *messages]
 
-    def _render(self, resolved: ResolvedTimeline, categories: tuple[str, ...]) -> str:
+    def _render(self, resolved: ResolvedTimeline, categories: tuple[str, ...], lang: str) -> str:
         """Draw the chart files if missing; return the image URI relative to the page."""
         from .._export.chart.figure import save_chart
 
@@ -177,6 +186,7 @@ class ChartDirective(SphinxDirective):
             "title": title,
             "today": today,
             "inches": inches,
+            "lang": lang,
         }
         folder = Path(self.env.doctreedir) / CACHE_DIR
         stem = folder / chart_stem(data, settings)
@@ -193,6 +203,7 @@ class ChartDirective(SphinxDirective):
                     title=title,
                     today=today,
                     width=inches,
+                    lang=lang,
                 )
                 os.utime(target, ns=(stamp, stamp))
         page_dir = Path(self.env.doc2path(self.env.docname)).parent

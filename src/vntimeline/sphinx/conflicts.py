@@ -6,6 +6,7 @@ from typing import Final
 
 from docutils import nodes
 
+from .._locale import label
 from .._model.resolved import ResolvedEvent, ResolvedTimeline
 from .table_directive import TableDirective
 from .tables import conflicts_table
@@ -20,17 +21,21 @@ class ConflictsDirective(TableDirective):
     """``.. vntimeline-conflicts::`` the disputed dates, with the resolver's explanations."""
 
     statuses = DISPUTED
-    empty = "No disputed dates: every source agrees, or only one source dates each event."
+    empty = "docs.no_disputes"
 
-    def table(self, resolved: ResolvedTimeline, events: list[ResolvedEvent]) -> nodes.table:
+    def table(
+        self, resolved: ResolvedTimeline, events: list[ResolvedEvent], lang: str
+    ) -> nodes.table:
         """The disputed-dates table."""
-        return conflicts_table(resolved, events, title=self.options.get("caption"))
+        return conflicts_table(resolved, events, title=self.options.get("caption"), lang=lang)
 
-    def notes(self, resolved: ResolvedTimeline, events: list[ResolvedEvent]) -> list[nodes.Node]:
+    def notes(
+        self, resolved: ResolvedTimeline, events: list[ResolvedEvent], lang: str
+    ) -> list[nodes.Node]:
         """The order constraints the data breaks, if any."""
         if not resolved.violations:
             return []
-        intro = "Order constraints that dated events break:"
+        intro = label("docs.violations", lang)
         items = nodes.bullet_list()
         for violation in resolved.violations:
             items += nodes.list_item("", nodes.paragraph(str(violation), str(violation)))

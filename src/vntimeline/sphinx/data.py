@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from .._load.loader import default_data_path, load
+from .._locale import LANGUAGES, check_lang
 from .._model.events import suggest
 from .._resolve.resolver import resolve
 from ..errors import DataError, VntimelineError
@@ -26,7 +27,14 @@ if TYPE_CHECKING:
 
     from .._model.resolved import ResolvedTimeline
 
-__all__ = ["DataFileError", "configured_data_path", "parse_list", "resolved_timeline"]
+__all__ = [
+    "DataFileError",
+    "configured_data_path",
+    "lang_choice",
+    "page_lang",
+    "parse_list",
+    "resolved_timeline",
+]
 
 #: Attribute of the build environment holding the configured default data file.
 _DEFAULT_ATTR: Final = "vntimeline_default_data"
@@ -128,6 +136,18 @@ def resolved_file(path: Path) -> ResolvedTimeline:
         del _cache[old]
     _cache[key] = resolved
     return resolved
+
+
+def lang_choice(argument: str) -> str:
+    """The ``:lang:`` option of a directive: ``en``, ``vi`` or ``nl``."""
+    from docutils.parsers.rst import directives
+
+    return str(directives.choice(argument, LANGUAGES))
+
+
+def page_lang(env: BuildEnvironment, option: str | None) -> str:
+    """A directive's language: its ``:lang:`` option, else the ``vntimeline_lang`` setting."""
+    return check_lang(option or env.config.vntimeline_lang)
 
 
 def parse_list(text: str | None) -> tuple[str, ...]:

@@ -14,6 +14,8 @@ __all__ = ["EventsDirective"]
 class EventsDirective(TableDirective):
     """``.. vntimeline-events::`` a table of events, filterable by category, status and id."""
 
-    def table(self, resolved: ResolvedTimeline, events: list[ResolvedEvent]) -> nodes.table:
+    def table(
+        self, resolved: ResolvedTimeline, events: list[ResolvedEvent], lang: str
+    ) -> nodes.table:
         """The events table."""
-        return events_table(resolved, events, title=self.options.get("caption"))
+        return events_table(resolved, events, title=self.options.get("caption"), lang=lang)

@@ -14,9 +14,10 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from .._locale import label
 from .._model.resolved import STATUSES, ResolvedEvent, ResolvedTimeline
 from ..errors import VntimelineError
-from .data import check_known, parse_list, resolved_timeline
+from .data import check_known, lang_choice, page_lang, parse_list, resolved_timeline
 from .tables import sorted_by_date
 
 __all__ = ["TableDirective"]
@@ -41,6 +42,7 @@ class TableDirective(SphinxDirective):
         "caption": directives.unchanged,
         "class": directives.class_option,
         "name": directives.unchanged,
+        "lang": lang_choice,
     }
     #: The statuses shown when the ``:status:`` option is not given.
     statuses: ClassVar[tuple[str, ...]] = STATUSES
@@ -69,27 +71,33 @@ class TableDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         """Build the table (or a sentence when no event matches)."""
         try:
+            lang = page_lang(self.env, self.options.get("lang"))
             resolved = resolved_timeline(self.env, self.options.get("data"))
             events = self.select(resolved)
         except VntimelineError as exc:
             raise self.error(f"{self.name}: {exc}") from None
         if not events:
+            empty = label(self.empty, lang)
             para = nodes.paragraph(
-                self.empty, self.empty, classes=["vntimeline-empty", *self.options.get("class", [])]
+                empty, empty, classes=["vntimeline-empty", *self.options.get("class", [])]
             )
             return [para]
-        table = self.table(resolved, events)
+        table = self.table(resolved, events, lang)
         table["classes"] += self.options.get("class", [])
         self.add_name(table)
-        return [table, *self.notes(resolved, events)]
+        return [table, *self.notes(resolved, events, lang)]
 
-    #: The sentence shown when no event matches.
-    empty: ClassVar[str] = "No events match."
+    #: The catalog key of the sentence shown when no event matches.
+    empty: ClassVar[str] = "docs.no_events"
 
-    def table(self, resolved: ResolvedTimeline, events: list[ResolvedEvent]) -> nodes.table:
-        """The table of *events*."""
+    def table(
+        self, resolved: ResolvedTimeline, events: list[ResolvedEvent], lang: str
+    ) -> nodes.table:
+        """The table of *events*, in *lang*."""
         raise NotImplementedError
 
-    def notes(self, resolved: ResolvedTimeline, events: list[ResolvedEvent]) -> list[nodes.Node]:
-        """Anything shown below the table."""
+    def notes(
+        self, resolved: ResolvedTimeline, events: list[ResolvedEvent], lang: str
+    ) -> list[nodes.Node]:
+        """Anything shown below the table, in *lang*."""
         return []

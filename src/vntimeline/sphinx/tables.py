@@ -3,7 +3,9 @@
 Only docutils nodes are built here (no Sphinx application), so a table can
 be made and checked from a resolved timeline alone. Every table carries the
 class ``vntimeline-events`` or ``vntimeline-conflicts`` and each status a
-``vntimeline-status-<status>`` class, for the stylesheet and for tests.
+``vntimeline-status-<status>`` class, for the stylesheet and for tests. The
+headers, dates and status words are in the table's language; the classes
+keep the status's own name in every language.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Final
 
 from docutils import nodes
 
+from .._locale import label, status_word
 from .._model.resolved import ResolvedEvent, ResolvedTimeline
 from .text import describe_event_date, source_label
 
@@ -21,6 +24,9 @@ __all__ = ["EVENT_HEADERS", "conflicts_table", "events_table", "sorted_by_date",
 
 EVENT_HEADERS: Final = ("Date", "Status", "Event", "Sources")
 CONFLICT_HEADERS: Final = ("Event", "Decided", "Status", "Why")
+#: The catalog keys of the headers above (:mod:`vntimeline._locale`).
+_EVENT_KEYS: Final = ("docs.date", "docs.status", "docs.event", "docs.sources")
+_CONFLICT_KEYS: Final = ("docs.event", "docs.decided", "docs.status", "docs.why")
 
 
 def sorted_by_date(events: Iterable[ResolvedEvent]) -> list[ResolvedEvent]:
@@ -42,19 +48,20 @@ def _text(text: str) -> nodes.paragraph:
     return nodes.paragraph(text, text)
 
 
-def _date(event: ResolvedEvent) -> nodes.paragraph:
+def _date(event: ResolvedEvent, lang: str) -> nodes.paragraph:
     """The date in words; HTML shows the EDTF value when the pointer rests on it."""
-    words = describe_event_date(event)
+    words = describe_event_date(event, lang)
     if event.start is None:
         return _text(words)
     edtf = event.start.value if event.end is None else f"{event.start.value}/{event.end.value}"
     return nodes.paragraph("", "", nodes.abbreviation(words, words, explanation=f"EDTF {edtf}"))
 
 
-def _status(event: ResolvedEvent) -> nodes.paragraph:
+def _status(event: ResolvedEvent, lang: str) -> nodes.paragraph:
+    word = status_word(event.status, lang)
     badge = nodes.inline(
-        event.status,
-        event.status,
+        word,
+        word,
         classes=["vntimeline-status", f"vntimeline-status-{event.status}"],
     )
     return nodes.paragraph("", "", badge)
@@ -115,17 +122,22 @@ def table_node(
 
 
 def events_table(
-    resolved: ResolvedTimeline, events: Sequence[ResolvedEvent], *, title: str | None = None
+    resolved: ResolvedTimeline,
+    events: Sequence[ResolvedEvent],
+    *,
+    title: str | None = None,
+    lang: str = "en",
 ) -> nodes.table:
     """A row per event: date at its precision, status, title, the sources it follows."""
     rows: list[list[nodes.Element]] = [
-        [_date(event), _status(event), _text(event.title), _sources(resolved, event)]
+        [_date(event, lang), _status(event, lang), _text(event.title), _sources(resolved, event)]
         for event in events
     ]
-    return table_node(EVENT_HEADERS, (18, 12, 45, 25), rows, ["vntimeline-events"], title)
+    headers = [label(key, lang) for key in _EVENT_KEYS]
+    return table_node(headers, (18, 12, 45, 25), rows, ["vntimeline-events"], title)
 
 
-def _why(resolved: ResolvedTimeline, event: ResolvedEvent) -> nodes.container:
+def _why(resolved: ResolvedTimeline, event: ResolvedEvent, lang: str) -> nodes.container:
     """The resolver's explanation, then each claim it did not follow and the reason."""
     box = nodes.container()
     box += _text(event.explanation)
@@ -134,7 +146,7 @@ def _why(resolved: ResolvedTimeline, event: ResolvedEvent) -> nodes.container:
         for dissent in event.dissent:
             para = nodes.paragraph()
             para += _source(resolved, dissent.source)
-            para += nodes.Text(" said ")
+            para += nodes.Text(label("docs.said", lang))
             para += nodes.literal(dissent.value, dissent.value)
             para += nodes.Text(f": {dissent.reason}")
             items += nodes.list_item("", para)
@@ -143,11 +155,16 @@ def _why(resolved: ResolvedTimeline, event: ResolvedEvent) -> nodes.container:
 
 
 def conflicts_table(
-    resolved: ResolvedTimeline, events: Sequence[ResolvedEvent], *, title: str | None = None
+    resolved: ResolvedTimeline,
+    events: Sequence[ResolvedEvent],
+    *,
+    title: str | None = None,
+    lang: str = "en",
 ) -> nodes.table:
     """A row per disputed event: what was decided, its status, and why."""
     rows: list[list[nodes.Element]] = [
-        [_text(event.title), _date(event), _status(event), _why(resolved, event)]
+        [_text(event.title), _date(event, lang), _status(event, lang), _why(resolved, event, lang)]
         for event in events
     ]
-    return table_node(CONFLICT_HEADERS, (22, 15, 11, 52), rows, ["vntimeline-conflicts"], title)
+    headers = [label(key, lang) for key in _CONFLICT_KEYS]
+    return table_node(headers, (22, 15, 11, 52), rows, ["vntimeline-conflicts"], title)

@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
+from conftest import WriteYaml
 from helpers.ical import HANOI, P, build, decided, milestone, parse, roundtable, strategy, vevent
+from vntimeline import load, resolve
 from vntimeline._export.ical import to_ical
 from vntimeline._model.events import Claim, Event
 from vntimeline._model.resolved import ResolvedDate
@@ -27,7 +29,8 @@ class TestPlacement:
         data = to_ical(build([talk]))
         text = data.decode()
         assert "\r\nDTSTART;TZID=Asia/Ho_Chi_Minh:20260309T030000\r\n" in text
-        assert "DTEND" not in text  # an instant: RFC 5545 ends it where it starts
+        # The time's own unit, a minute: never a DTSTART alone (zero length in RFC 5545).
+        assert "\r\nDTEND;TZID=Asia/Ho_Chi_Minh:20260309T030100\r\n" in text
         calendar = parse(data)
         assert [str(tz["TZID"]) for tz in calendar.timezones] == [HANOI]
         assert text.index("BEGIN:VTIMEZONE") < text.index("BEGIN:VEVENT")
@@ -165,3 +168,58 @@ class TestPlacement:
         late[1]["start"] = decided("2026-03-09")  # the resolver reads the claim in Hanoi
         event = vevent(to_ical(build([late])), "late")
         assert event.start == dt.date(2026, 3, 9)
+
+
+#: Two sources that disagree on the hour, and a talk timed to the second.
+TIMED = """
+timezone: Asia/Ho_Chi_Minh
+sources:
+  a: {title: A, publisher: A, published: 2025-01-02}
+  b: {title: B, publisher: B, published: 2025-01-02}
+events:
+  - id: launch
+    title: Launch
+    claims:
+      - {source: a, start: 2025-01-01T10:00}
+      - {source: b, start: 2025-01-01T11:00}
+  - id: talk
+    title: Talk
+    claims:
+      - {source: a, start: 2025-01-01T10:00:30}
+  - id: meeting
+    title: Meeting
+    kind: span
+    claims:
+      - {source: a, start: 2025-01-01T09:00, end: 2025-01-01T09:45}
+"""
+
+
+class TestTimedEnd:
+    """DESIGN 7: a timed milestone has an explicit DTEND."""
+
+    @pytest.fixture
+    def feed(self, write_yaml: WriteYaml) -> bytes:
+        return to_ical(resolve(load(write_yaml(TIMED))))
+
+    def test_a_time_lasts_its_unit_a_second_when_seconds_are_given(self, feed: bytes) -> None:
+        event = vevent(feed, "talk")
+        assert event.end - event.start == dt.timedelta(seconds=1)
+        assert "DTEND;TZID=Asia/Ho_Chi_Minh:20250101T100031" in feed.decode()
+
+    def test_times_of_10_00_and_11_00_run_from_10_00_to_11_00(self, feed: bytes) -> None:
+        event = vevent(feed, "launch")
+        text = feed.decode()
+        assert "DTSTART;TZID=Asia/Ho_Chi_Minh:20250101T100000" in text
+        assert "DTEND;TZID=Asia/Ho_Chi_Minh:20250101T110000" in text  # not 11:01
+        assert event.end - event.start == dt.timedelta(hours=1)
+
+    def test_a_timed_span_ends_at_its_end_time(self, feed: bytes) -> None:
+        event = vevent(feed, "meeting")
+        assert event.end - event.start == dt.timedelta(minutes=45)
+
+    def test_every_timed_event_has_a_dtend_after_its_dtstart(self, feed: bytes) -> None:
+        events = parse(feed).events
+        assert len(events) == 3
+        for event in events:
+            assert "DTEND" in event
+            assert event.end > event.start

@@ -65,6 +65,22 @@ class TestChangeTracking:
         write_ical(build([roundtable()]), out)
         assert self.sequence(out, "nanning-roundtable")[0] == 0
 
+    def test_an_event_is_never_stamped_before_its_last_change(
+        self,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        out = tmp_path / "vntimeline.ics"
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+        write_ical(build([roundtable(), strategy()]), out)
+        write_ical(build([roundtable(explanation="Revised."), strategy()]), out)
+        for event_id in ("nanning-roundtable", "national-ai-strategy"):
+            event = vevent(out.read_bytes(), event_id)
+            # DTSTAMP = max(SOURCE_DATE_EPOCH, LAST-MODIFIED): never 1970 before a 2025 change.
+            assert (
+                event["DTSTAMP"].dt == event.last_modified > dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+            )
+
     def test_the_category_feed_shares_the_state_and_agrees_on_sequences(
         self,
         tmp_path: Path,

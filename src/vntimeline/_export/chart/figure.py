@@ -96,6 +96,7 @@ def plot(
     height: float | None = None,
     max_rows: int | None = DEFAULT_MAX_ROWS,
     colors: Mapping[str, str] | None = None,
+    lang: str = "en",
 ) -> Figure:
     """Draw the timeline as a Gantt chart and return the ``Figure``.
 
@@ -110,7 +111,9 @@ def plot(
     caps the rows per lane (``None``: no cap); beyond it crowded events keep
     their marks but lose their labels. *colors* maps categories to colours
     (any colour matplotlib reads), over the data's colours and the palette.
-    Text follows the active matplotlib style's text colour.
+    Text follows the active matplotlib style's text colour. *lang* (``"en"``,
+    ``"vi"`` or ``"nl"``) is the language of month names, the legend and the
+    footnote.
     """
     options = check_options(
         resolved,
@@ -123,6 +126,7 @@ def plot(
         height=height,
         max_rows=max_rows,
         colors=colors,
+        lang=lang,
     )
     if ax is not None and options.height is not None:
         raise OptionError("height sets the size of a new figure: with ax, size its figure instead")
@@ -144,6 +148,7 @@ def save_chart(
     max_rows: int | None = DEFAULT_MAX_ROWS,
     colors: Mapping[str, str] | None = None,
     dpi: float | None = None,
+    lang: str = "en",
 ) -> Path:
     """Write the chart to *path* as SVG, PNG or PDF (by extension); return the path.
 
@@ -163,6 +168,7 @@ def save_chart(
         max_rows=max_rows,
         colors=colors,
         dpi=dpi,
+        lang=lang,
     )[0]
 
 
@@ -180,6 +186,7 @@ def save_charts(
     max_rows: int | None = DEFAULT_MAX_ROWS,
     colors: Mapping[str, str] | None = None,
     dpi: float | None = None,
+    lang: str = "en",
 ) -> list[Path]:
     """Write one chart to several files (say an SVG and a PNG), drawing it once.
 
@@ -200,6 +207,7 @@ def save_charts(
         height=height,
         max_rows=max_rows,
         colors=colors,
+        lang=lang,
     )
     with _rc():
         figure = _plot(resolved, options, None)
@@ -232,15 +240,19 @@ def _plot(resolved: ResolvedTimeline, options: Options, ax: Axes | None) -> Figu
         label_width(area.host is None),
         options.max_rows,
     )
-    draw_frame(area.ax, lanes, low, high, zone, area.names.__getitem__, area.width, theme)
+    draw_frame(
+        area.ax, lanes, (low, high), zone, area.names.__getitem__, area.width, theme, options.lang
+    )
     today_x = _today_x(options.today, zone, low, high)
     scale = area.width / (high - low)  # points per day
     for lane in lanes:
         draw_lane(area.ax, lane, low, high, scale, today_x, theme)
-    _around(area, lanes, footnote_text(zone, undated, outside, omitted), options, today_x, theme)
+    note = footnote_text(zone, undated, outside, omitted, options.lang)
+    _around(area, lanes, note, options, today_x, theme)
     if today_x is not None:
         assert options.today is not None
-        draw_today(area.ax, today_x, options.today, (today_x - low) / (high - low), theme)
+        where = (today_x - low) / (high - low)
+        draw_today(area.ax, today_x, options.today, where, theme, options.lang)
     return area.figure
 
 
@@ -253,7 +265,7 @@ def _around(
     theme: Theme,
 ) -> None:
     """The title, legend and footnote, in our own figure (sized to fit) or the given Axes."""
-    handles = legend_handles(lanes, theme)
+    handles = legend_handles(lanes, theme, options.lang)
     today = today_x is not None
     if area.host is not None:
         attach(area.ax, area.host, handles, note, options, today, theme)

@@ -6,12 +6,14 @@ import datetime as _dt
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from ..._model.dates import MONTH_NAMES, get_zone
+from ..._locale import label, short_date
+from ..._model.dates import get_zone
 from .draw import rect
 from .labels import Measure, shorten
 from .marks import Lane
 from .style import LABEL_PT, LANE_PT, NOTE_PT
 from .theme import Theme
+from .ticks import date_formatter
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -31,18 +33,22 @@ def lane_names(labels: Mapping[str, str], most: float, measure: Measure) -> dict
 def draw_frame(
     ax: Axes,
     lanes: Sequence[Lane],
-    low: float,
-    high: float,
+    limits: tuple[float, float],
     zone: str,
     name: Callable[[str], str],
     width: float,
     theme: Theme,
+    lang: str,
 ) -> None:
-    """Limits, the date axis, lane names, colour swatches, shading and rules (*width*: points)."""
+    """Limits, the date axis, lane names, colour swatches, shading and rules (*width*: points).
+
+    *limits* are the dates at the plot's edges; month names and the empty
+    lanes' note are in *lang*.
+    """
     total = sum(lane.height for lane in lanes)
-    ax.set_xlim(low, high)
+    ax.set_xlim(*limits)
     ax.set_ylim(total, 0)
-    _date_axis(ax, zone, width, theme.muted)
+    _date_axis(ax, zone, width, theme.muted, lang)
     ax.tick_params(axis="y", length=0, pad=12, labelsize=LANE_PT, labelcolor=theme.ink)
     ax.set_yticks(
         [lane.top + lane.height / 2 for lane in lanes],
@@ -57,12 +63,13 @@ def draw_frame(
     across = ax.get_yaxis_transform()  # x in axes fractions, y in rows
     _draw_stripes(ax, lanes, across, theme)
     _draw_swatches(ax, lanes, across)
+    empty = label("chart.empty_lane", lang)
     for lane in lanes:
         if not lane.shapes:
             ax.text(
                 0.5,
                 lane.top + lane.height / 2,
-                "No dated events in this period",
+                empty,
                 transform=across,
                 ha="center",
                 va="center",
@@ -73,17 +80,16 @@ def draw_frame(
             )
 
 
-def _date_axis(ax: Axes, zone: str, width: float, colour: str) -> None:
+def _date_axis(ax: Axes, zone: str, width: float, colour: str, lang: str) -> None:
     """Date ticks in *zone*, about one per 40 points of a plot *width* points wide."""
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+    from matplotlib.dates import AutoDateLocator
 
     tz = get_zone(zone)
     # About one tick per 40 points: yearly ticks for 2018-2030 on a 10-inch chart.
     ticks = max(4, int(width / 40))
     locator = AutoDateLocator(tz=tz, minticks=3, maxticks=ticks)  # type: ignore[no-untyped-call]
-    formatter = ConciseDateFormatter(locator, tz=tz)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(formatter)
+    ax.xaxis.set_major_formatter(date_formatter(locator, tz, lang))
     ax.tick_params(axis="x", labelsize=LABEL_PT, colors=colour, length=3, width=0.6)
 
 
@@ -142,13 +148,13 @@ def _draw_swatches(ax: Axes, lanes: Sequence[Lane], across: Transform) -> None:
     )
 
 
-def draw_today(ax: Axes, x: float, day: _dt.date, where: float, theme: Theme) -> None:
-    """The "today" line, and its date above the plot (*where*: its place, 0 to 1)."""
+def draw_today(ax: Axes, x: float, day: _dt.date, where: float, theme: Theme, lang: str) -> None:
+    """The "today" line, and its date in *lang* above the plot (*where*: its place, 0 to 1)."""
     from matplotlib.transforms import blended_transform_factory
 
     ax.axvline(x, color=theme.ink, linewidth=0.9, alpha=0.85, zorder=6, gid="vnt-today")
-    # Spelt out, not strftime("%b"), which follows the locale.
-    text = f"Today, {day.day} {MONTH_NAMES[day.month - 1][:3]} {day.year}"
+    # Spelt out, not strftime("%b"), which follows the process's locale.
+    text = label("chart.today", lang).format(date=short_date(day, lang))
     ha = "left" if where < 0.08 else "right" if where > 0.92 else "center"
     ax.text(
         x,

@@ -1,10 +1,14 @@
-"""What the chart explains beside the lanes: the legend of its marks, and the footnote."""
+"""What the chart explains beside the lanes: the legend of its marks, and the footnote.
+
+Both are in the chart's language (:mod:`vntimeline._locale`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..._locale import label, list_of, plural
 from .marks import Lane
 from .style import DIAMOND, LABEL_PT, NEUTRAL, RING, darker
 from .theme import Theme
@@ -22,8 +26,8 @@ __all__ = ["Handles", "footnote_text", "legend", "legend_handles"]
 Handles = list[tuple[Any, str]]
 
 
-def legend_handles(lanes: Sequence[Lane], theme: Theme) -> Handles:
-    """A legend entry (handle, text) for every kind of mark the chart shows, in grey.
+def legend_handles(lanes: Sequence[Lane], theme: Theme, lang: str = "en") -> Handles:
+    """A legend entry (handle, text in *lang*) for every kind of mark the chart shows, in grey.
 
     The "today" line is not listed: it carries its own label.
     """
@@ -33,21 +37,21 @@ def legend_handles(lanes: Sequence[Lane], theme: Theme) -> Handles:
     shapes = [s for lane in lanes for s in lane.shapes]
     edge = darker(NEUTRAL)
     entries: list[tuple[bool, Any, str]] = [
-        (any(s.milestone and not s.hollow for s in shapes), _diamond(None), "Milestone"),
+        (any(s.milestone and not s.hollow for s in shapes), _diamond(None), "milestone"),
         (
             any(not s.milestone and s.band != "bounded" for s in shapes),
             Patch(facecolor=NEUTRAL, edgecolor=edge, linewidth=0.5),
-            "Span",
+            "span",
         ),
         (
             any(s.band == "range" and (s.bands or s.hollow) for s in shapes),
             (Patch(facecolor=NEUTRAL, alpha=0.22, linewidth=0), _diamond(theme.paper)),
-            "Day not known: shading spans the possible dates",
+            "chart.uncertain",
         ),
         (
             any(s.conflict for s in shapes),
             _conflict(theme.ink),
-            "Sources conflict: hatching spans every date they give",
+            "chart.conflict",
         ),
         (
             any(s.band == "bounded" for s in shapes),
@@ -57,12 +61,12 @@ def legend_handles(lanes: Sequence[Lane], theme: Theme) -> Handles:
                 linestyle="--",
                 linewidth=0.8,
             ),
-            "No date reported: range implied by the order of events",
+            "chart.bounded",
         ),
         (
             any(s.open_end for s in shapes),
             Line2D([], [], color=edge, linestyle=(0, (3, 2)), linewidth=1.2),
-            "No end date reported",
+            "chart.open_end",
         ),
         (
             any(s.open_sides for s in shapes),
@@ -75,10 +79,10 @@ def legend_handles(lanes: Sequence[Lane], theme: Theme) -> Handles:
                 markerfacecolor=edge,
                 markeredgewidth=0,
             ),
-            "Open side: on or before (after) a date, or still going on",
+            "chart.open_side",
         ),
     ]
-    return [(handle, text) for shown, handle, text in entries if shown]
+    return [(handle, label(key, lang)) for shown, handle, key in entries if shown]
 
 
 def _diamond(hollow: str | None) -> Line2D:
@@ -141,20 +145,16 @@ def legend(owner: Figure | Axes, handles: Handles, columns: int, **where: Any) -
     return made
 
 
-def footnote_text(zone: str, undated: int, outside: int, omitted: int) -> str:
-    """The line under the chart: the time zone, and what is not shown."""
-
-    def events(n: int) -> str:
-        return f"{n} event{'s' if n != 1 else ''}"
-
-    parts = [f"Dates in {zone} time."]
+def footnote_text(zone: str, undated: int, outside: int, omitted: int, lang: str = "en") -> str:
+    """The line under the chart, in *lang*: the time zone, and what is not shown."""
+    parts = [label("chart.zone", lang).format(zone=zone)]
     hidden = []
     if undated:
-        hidden.append(f"{events(undated)} with no known date")
+        hidden.append(plural("chart.undated", undated, lang))
     if outside:
-        hidden.append(f"{events(outside)} outside the period")
+        hidden.append(plural("chart.outside", outside, lang))
     if hidden:
-        parts.append("Not shown: " + " and ".join(hidden) + ".")
+        parts.append(label("chart.not_shown", lang).format(items=list_of(hidden, lang)))
     if omitted:
-        parts.append(f"{omitted} label{'s' if omitted != 1 else ''} left out where events crowd.")
+        parts.append(plural("chart.omitted", omitted, lang))
     return " ".join(parts)

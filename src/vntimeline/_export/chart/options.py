@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from ..._locale import check_lang
+from ..._model.convert import window_instant
 from ..._model.dates import PartialDate, get_zone
 from ..._model.events import suggest
 from ...errors import DateError, ExportError, OptionError
@@ -59,6 +61,8 @@ class Options:
     max_rows: int | None
     height: float | None = None
     colors: Mapping[str, str] = attrs.field(factory=dict)
+    #: The language of month names, the legend and the footnote.
+    lang: str = "en"
 
 
 def check_options(
@@ -73,8 +77,10 @@ def check_options(
     max_rows: int | None = DEFAULT_MAX_ROWS,
     height: float | None = None,
     colors: Mapping[str, str] | None = None,
+    lang: str = "en",
 ) -> Options:
     """Check every option, raising a ``ValueError`` subclass that says what was wrong."""
+    check_lang(lang)
     known = resolved.timeline.categories
     lanes, explicit = _lanes(known, categories)
     zone = resolved.timezone
@@ -107,6 +113,7 @@ def check_options(
         max_rows,
         None if height is None else float(height),
         _colors(known, colors),
+        lang,
     )
 
 
@@ -166,20 +173,7 @@ def _instant(value: DateLike, zone: str, name: str, *, end: bool) -> int:
     if isinstance(value, _dt.datetime):
         moment = value if value.tzinfo else value.replace(tzinfo=get_zone(zone))
         return int(moment.timestamp())
-    if isinstance(value, _dt.date):
-        value = PartialDate(value.year, value.month, value.day)
-    elif isinstance(value, str):
-        try:
-            parsed = PartialDate.parse(value.strip())
-        except DateError as exc:
-            raise DateError(f"{name}: {exc}") from None
-        if not isinstance(parsed, PartialDate):
-            raise DateError(f"{name} must be one date, not the range {parsed}")
-        value = parsed
-    elif not isinstance(value, PartialDate):
-        raise DateError(f"{name} must be an EDTF date, a PartialDate or a date, got {value!r}")
-    bounds = value.bounds(zone)
-    return bounds[1] if end else bounds[0]
+    return window_instant(value, zone, name, end=end)
 
 
 def _day(value: _dt.date | str | None) -> _dt.date | None:

@@ -35,10 +35,11 @@ class Context:
     :func:`_text`, which does what icalendar's TEXT escaping does.
     """
 
-    def __init__(self, resolved: ResolvedTimeline) -> None:
+    def __init__(self, resolved: ResolvedTimeline, lang: str = "en") -> None:
         from icalendar import Event as VEvent
 
         self._resolved = resolved
+        self._lang = lang
         self._placements: dict[str, Placement | None] = {}
         self._earlier: dict[str, set[str]] = {}
         for before, after in order_edges(resolved.timeline.events):
@@ -48,10 +49,15 @@ class Context:
         self._rank: dict[str, tuple[int, int, str]] = {}
         self._canonical = canonical
 
+    @property
+    def lang(self) -> str:
+        """The language of the feed's words."""
+        return self._lang
+
     def place(self, item: ResolvedEvent) -> Placement | None:
         """:func:`~.placement.place`, remembered."""
         if item.id not in self._placements:
-            self._placements[item.id] = place(item)
+            self._placements[item.id] = place(item, self._lang)
         return self._placements[item.id]
 
     def earlier(self, event_id: str) -> list[str]:
@@ -67,9 +73,12 @@ class Context:
         """A VEVENT's *lines* (BEGIN to the empty last) with the stamps where icalendar puts them.
 
         The stamps are DTSTAMP, SEQUENCE and LAST-MODIFIED, left out of the hash.
+        DTSTAMP is *stamp*, or LAST-MODIFIED when that is later (a small
+        ``SOURCE_DATE_EPOCH``, or a change recorded after it): an event is
+        never stamped before its last change.
         """
         body = lines[1:-2]  # between BEGIN:VEVENT and END:VEVENT (the last is "")
-        body.append(self.line("DTSTAMP", stamp))
+        body.append(self.line("DTSTAMP", max(stamp, revision.modified)))
         body.append(self.line("SEQUENCE", revision.sequence))
         body.append(self.line("LAST-MODIFIED", revision.modified))
         body.sort(key=self.order)  # stable: a property's values keep their order

@@ -5,6 +5,11 @@ Every text here is what a subscriber reads: a date at its own precision
 source with the words it used, and why that date was chosen (see
 ``docs/explanation/feeds.rst``). :func:`clean` makes any text safe to show:
 NFC-normalised, without control characters.
+
+The words are the feed's language (``FeedOptions.lang``): dates and month
+names from CLDR, the rest from the catalogs of :mod:`vntimeline._locale`.
+What the data says (titles, quotes, notes) and the resolver's explanations
+are shown as they are.
 """
 
 from __future__ import annotations
@@ -13,7 +18,8 @@ import datetime as _dt
 import unicodedata
 from typing import TYPE_CHECKING, Final
 
-from ..._model.dates import MONTH_NAMES, PRECISIONS, EventDate, PartialDate, get_zone
+from ..._locale import day_and_time, format_date, label, plural, status_word
+from ..._model.dates import PRECISIONS, EventDate, PartialDate, get_zone
 from .options import CONTROL
 
 if TYPE_CHECKING:
@@ -22,30 +28,20 @@ if TYPE_CHECKING:
     from .options import FeedOptions
 
 __all__ = [
-    "QUALIFIERS",
     "calendar_description",
     "cited_sources",
     "clean",
+    "doubt",
     "event_description",
     "span_when",
     "when",
 ]
 
-#: How an EDTF qualifier at the end of a resolved value is said in a summary.
-QUALIFIERS: Final[dict[str, str]] = {
-    "?": "uncertain",
-    "~": "approximate",
-    "%": "uncertain, approximate",
-}
-_STATUS_TEXT: Final[dict[str, str]] = {
-    "agreed": "agreed — two or more publishers give this date and none disagrees",
-    "single-source": "single source — only one publisher gives a date",
-    "reconciled": "reconciled — sources disagreed; the date with the most weight "
-    "behind it was chosen",
-    "conflict": "conflict — sources disagree and none outweighs the others; the date "
-    "shown spans every candidate",
-    "bounded": "bounded — no source gives a date; the events it comes after or "
-    "before narrow it down",
+#: The catalog key of how an EDTF qualifier at the end of a resolved value is said.
+_DOUBT: Final[dict[str, str]] = {
+    "?": "doubt.uncertain",
+    "~": "doubt.approximate",
+    "%": "doubt.both",
 }
 
 
@@ -58,70 +54,67 @@ def clean(text: str) -> str:
 # ------------------------------------------------------------ dates in words --
 
 
-def _day(day: _dt.date) -> str:
+def doubt(value: str, lang: str = "en") -> str:
+    """How sure an EDTF *value* is, from its qualifier (``uncertain``), or ``""``."""
+    key = _DOUBT.get(value[-1:])
+    return "" if key is None else label(key, lang)
+
+
+def _day(day: _dt.date, lang: str) -> str:
     """A day in words: ``18 September 2025``."""
-    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+    return format_date(day, day, "day", lang)
 
 
-def when(date: ResolvedDate) -> str:
+def when(date: ResolvedDate, lang: str = "en") -> str:
     """A resolved date in words, at its precision: ``April 2024``, ``8–9 March 2026``."""
     first, last = date.earliest, date.latest
     precision = "day" if date.precision == "time" else date.precision
     if first is None and last is None:
-        return "ongoing"  # only a span's end is open on both sides
+        return label("feed.ongoing", lang)  # only a span's end is open on both sides
     if first is None:
         assert last is not None
-        return f"by {_range(last, last, precision)}"
+        return label("feed.by", lang).format(date=format_date(last, last, precision, lang))
     if last is None:
-        return f"on or after {_range(first, first, precision)}"
+        return label("feed.on_or_after", lang).format(
+            date=format_date(first, first, precision, lang)
+        )
     if date.precision == "time" and date.start is not None and date.end is not None:
-        zone = get_zone(date.zone)
-        a = _dt.datetime.fromtimestamp(date.start, zone)
-        unit = 60 if (date.end - date.start) % 60 == 0 else 1
-        b = _dt.datetime.fromtimestamp(date.end - unit, zone)
-        text = f"{_day(a)}, {a:%H:%M}"
-        if b != a:
-            text += f"–{b:%H:%M}" if b.date() == a.date() else f" – {_day(b)}, {b:%H:%M}"
-        return f"{text} ({date.zone} time)"
-    return _range(first, last, date.precision)
+        return _timed(date, lang)
+    return format_date(first, last, date.precision, lang)
 
 
-def span_when(start: ResolvedDate, end: ResolvedDate) -> str:
+def _timed(date: ResolvedDate, lang: str) -> str:
+    """A date with a time of day: ``9 March 2026, 03:00 (Asia/Ho_Chi_Minh time)``."""
+    assert date.start is not None and date.end is not None
+    zone = get_zone(date.zone)
+    a = _dt.datetime.fromtimestamp(date.start, zone)
+    unit = 60 if (date.end - date.start) % 60 == 0 else 1
+    b = _dt.datetime.fromtimestamp(date.end - unit, zone)
+    if b.date() == a.date():
+        clock = f"{a:%H:%M}" if b == a else f"{a:%H:%M}–{b:%H:%M}"
+        text = day_and_time(_day(a, lang), clock, lang)
+    else:
+        first = day_and_time(_day(a, lang), f"{a:%H:%M}", lang)
+        text = f"{first} – {day_and_time(_day(b, lang), f'{b:%H:%M}', lang)}"
+    return label("feed.zone_time", lang).format(text=text, zone=date.zone)
+
+
+def span_when(start: ResolvedDate, end: ResolvedDate, lang: str = "en") -> str:
     """Words for a span: ``April–June 2024`` when both ends are dates, else both in full."""
     first, last = start.earliest, end.latest
     if first is None or last is None or "time" in (start.precision, end.precision):
-        return f"{when(start)} – {when(end)}"
+        return f"{when(start, lang)} – {when(end, lang)}"
     coarser = min(start.precision, end.precision, key=PRECISIONS.index)
-    return _range(first, last, coarser)
+    return format_date(first, last, coarser, lang)
 
 
-def _range(first: _dt.date, last: _dt.date, precision: str) -> str:
-    """Words for the local dates ``first..last`` (inclusive) at *precision*."""
-    if precision == "year":
-        return str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
-    if precision == "month":
-        a = f"{MONTH_NAMES[first.month - 1]} {first.year}"
-        if (first.year, first.month) == (last.year, last.month):
-            return a
-        if first.year == last.year:
-            return f"{MONTH_NAMES[first.month - 1]}–{MONTH_NAMES[last.month - 1]} {first.year}"
-        return f"{a} – {MONTH_NAMES[last.month - 1]} {last.year}"
-    if first == last:
-        return _day(first)
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}–{last.day} {MONTH_NAMES[first.month - 1]} {first.year}"
-    if first.year == last.year:
-        return f"{first.day} {MONTH_NAMES[first.month - 1]} – {_day(last)}"
-    return f"{_day(first)} – {_day(last)}"
-
-
-def _published(date: PartialDate, zone: str) -> str:
+def _published(date: PartialDate, zone: str, lang: str) -> str:
     """A source's publication date in words, at the precision it was given."""
     start, end = date.bounds(zone)
     first = _dt.datetime.fromtimestamp(start, get_zone(zone)).date()
     last = _dt.datetime.fromtimestamp(end - 1, get_zone(zone)).date()
     precision = "day" if date.precision == "time" else date.precision
-    return _range(first, last, precision)
+    return format_date(first, last, precision, lang)
 
 
 # ------------------------------------------------------ event description --
@@ -133,8 +126,10 @@ def cited_sources(resolved: ResolvedTimeline, event: Event) -> list[Source]:
     return [resolved.timeline.source(source_id) for source_id in ids]
 
 
-def event_description(resolved: ResolvedTimeline, item: ResolvedEvent, exact: bool) -> str:
-    """The DESCRIPTION: date, precision, status, sources with quotes, and why.
+def event_description(
+    resolved: ResolvedTimeline, item: ResolvedEvent, exact: bool, lang: str = "en"
+) -> str:
+    """The DESCRIPTION: date, precision, status, sources with quotes, and why, in *lang*.
 
     *exact* says whether the calendar shows the date as it is (no one-day marker).
     """
@@ -143,44 +138,57 @@ def event_description(resolved: ResolvedTimeline, item: ResolvedEvent, exact: bo
     blocks: list[str] = []
     if event.description:
         blocks.append(event.description.strip())
-    lines = [_date_line("Date" if item.kind == "milestone" else "Starts", item.start)]
+    first = label("feed.date" if item.kind == "milestone" else "feed.starts", lang)
+    lines = [_date_line(first, item.start, lang)]
     if item.kind == "span":
-        lines.append("Ends: not known" if item.end is None else _date_line("Ends", item.end))
+        lines.append(
+            label("feed.ends_unknown", lang)
+            if item.end is None
+            else _date_line(label("feed.ends", lang), item.end, lang)
+        )
     if not exact:
-        lines.append("Shown on: the first day the date allows; the exact day is not known.")
-    lines.append(f"Status: {_STATUS_TEXT.get(item.status, item.status)}.")
+        lines.append(label("feed.shown_on", lang))
+    status = label(f"feed.status.{item.status}", lang)
+    lines.append(label("feed.status_line", lang).format(text=status))
     if event.location:
-        lines.append(f"Where: {event.location}")
+        lines.append(label("feed.where", lang).format(place=event.location))
     if event.aliases:
-        lines.append("Also known as: " + "; ".join(event.aliases))
+        lines.append(label("feed.aliases", lang).format(names="; ".join(event.aliases)))
     blocks.append("\n".join(lines))
-    blocks.append(f"Why this date: {item.explanation.strip()}")
-    blocks.append(_sources_block(resolved, item))
-    order = _order_block(resolved, item)
+    blocks.append(label("feed.why", lang).format(text=item.explanation.strip()))
+    blocks.append(_sources_block(resolved, item, lang))
+    order = _order_block(resolved, item, lang)
     if order:
         blocks.append(order)
-    blocks.append(f"Event id: {event.id}")
+    blocks.append(label("feed.event_id", lang).format(id=event.id))
     return "\n\n".join(blocks)
 
 
-def _date_line(label: str, date: ResolvedDate) -> str:
+def _date_line(name: str, date: ResolvedDate, lang: str) -> str:
     """``Date: <words> (EDTF <value>, <precision> precision[, <doubt>])``."""
-    doubt = QUALIFIERS.get(date.value[-1:])
-    extra = f", {doubt}" if doubt else ""
-    return f"{label}: {when(date)} (EDTF {date.value}, {date.precision} precision{extra})"
+    said = doubt(date.value, lang)
+    return label("feed.date_line", lang).format(
+        label=name,
+        words=when(date, lang),
+        value=date.value,
+        precision=label(f"precision.{date.precision}", lang),
+        extra=f", {said}" if said else "",
+    )
 
 
-def _sources_block(resolved: ResolvedTimeline, item: ResolvedEvent) -> str:
+def _sources_block(resolved: ResolvedTimeline, item: ResolvedEvent, lang: str) -> str:
     """Each cited source: publisher, date, title, link, what it says, and whether followed."""
     zone = item.event.timezone
     dissent = {d.source: d for d in item.dissent}
-    lines = ["Sources:"]
+    lines = [label("feed.sources", lang)]
     claims = item.event.claims
     if not claims:
-        lines.append("- none: no source dates this event.")
+        lines.append(label("feed.no_sources", lang))
     for source in cited_sources(resolved, item.event):
         published = (
-            "date not given" if source.published is None else _published(source.published, zone)
+            label("feed.date_not_given", lang)
+            if source.published is None
+            else _published(source.published, zone, lang)
         )
         lines.append(f"- {source.publisher}, {published}: “{source.title}”")
         if source.url:
@@ -188,39 +196,40 @@ def _sources_block(resolved: ResolvedTimeline, item: ResolvedEvent) -> str:
         for claim in claims:
             if claim.source != source.id:
                 continue
-            said = _claim_value(claim.start, claim.end)
+            said = _claim_value(claim.start, claim.end, lang)
             quote = f": “{claim.quote}”" if claim.quote else ""
-            lines.append(f"  Says {said}{quote}")
+            lines.append("  " + label("feed.says", lang).format(value=said, quote=quote))
             if claim.note:
-                lines.append(f"  How it was read: {claim.note}")
+                lines.append("  " + label("feed.how_read", lang).format(note=claim.note))
         if source.id in dissent:
-            lines.append(f"  Not followed: {dissent[source.id].reason}")
+            reason = dissent[source.id].reason
+            lines.append("  " + label("feed.not_followed", lang).format(reason=reason))
         elif source.id in item.sources:
-            lines.append("  Followed.")
+            lines.append("  " + label("feed.followed", lang))
     return "\n".join(lines)
 
 
-def _claim_value(start: EventDate | None, end: EventDate | None) -> str:
+def _claim_value(start: EventDate | None, end: EventDate | None, lang: str) -> str:
     """A claim's date as EDTF: a value, an interval, or ``no date``."""
     if start is None and end is None:
-        return "no date"
+        return label("feed.no_date", lang)
     if end is None:
         return str(start)
     return f"{start or '..'}/{end}"
 
 
-def _order_block(resolved: ResolvedTimeline, item: ResolvedEvent) -> str:
+def _order_block(resolved: ResolvedTimeline, item: ResolvedEvent, lang: str) -> str:
     """The events *item* comes after or before, and any order it breaks; may be empty."""
     lines = []
-    for relation, ids in (("After", item.event.after), ("Before", item.event.before)):
+    for relation, ids in (("feed.after", item.event.after), ("feed.before", item.event.before)):
         for other_id in ids:
             other = resolved.get(other_id)
             if other is None:
                 continue
-            said = "undated" if other.start is None else when(other.start)
-            lines.append(f"{relation}: {other.title} ({said})")
+            said = status_word("undated", lang) if other.start is None else when(other.start, lang)
+            lines.append(label(relation, lang).format(title=other.title, date=said))
     for violation in item.violations:
-        lines.append(f"Order problem: {violation.message}")
+        lines.append(label("feed.order_problem", lang).format(message=violation.message))
     return "\n".join(lines)
 
 
@@ -231,18 +240,20 @@ def calendar_description(
     category: str | None, options: FeedOptions, count: int, undated: list[str]
 ) -> str:
     """The calendar's DESCRIPTION: what it holds, how to read it, and what is left out."""
-    scope = "" if category is None else f" in the category “{category}”"
+    lang = options.lang
+    scope = "" if category is None else label("calendar.scope", lang).format(category=category)
+    april = _dt.date(2024, 4, 1)
     parts = [
-        options.description
-        or "Dated milestones tracked by vntimeline: every date is "
-        "decided from the sources that report it, openly.",
-        f"{count} event{'s' if count != 1 else ''}{scope}. Each event's description gives "
-        "its date, how precise it is and how sure, every source with its publisher, "
-        "date, link and the words it used, and why that date was chosen.",
-        "A date known only to the month or the year is shown on its first day, with the "
-        "real extent first in the title (for example “[April 2024]”); [conflict: …] "
-        "marks dates the sources dispute, [bounded: …] dates only narrowed by other events.",
+        options.description or label("calendar.default", lang),
+        label("calendar.count", lang).format(
+            count=plural("count.events", count, lang), scope=scope
+        ),
+        label("calendar.reading", lang).format(
+            example=format_date(april, april, "month", lang),
+            conflict=status_word("conflict", lang),
+            bounded=status_word("bounded", lang),
+        ),
     ]
     if undated:
-        parts.append("Not in this calendar because no date is known: " + "; ".join(undated) + ".")
+        parts.append(label("calendar.undated", lang).format(titles="; ".join(undated)))
     return "\n\n".join(parts)

@@ -17,10 +17,10 @@ from typing import IO, TYPE_CHECKING
 
 import attrs
 
-from ..._atomic import atomic_stream, atomic_write
+from ..._atomic import atomic_stream
 from .options import FeedOptions
 from .render import render_feeds
-from .state import STATE_FILENAME, Revision, dump_history, load_history
+from .state import STATE_FILENAME, Revision, load_history, save_history
 
 if TYPE_CHECKING:
     from ..._model.resolved import ResolvedTimeline
@@ -67,25 +67,28 @@ def write_feeds(
     paths: Mapping[str | None, Path],
     *,
     options: FeedOptions,
-    state: Path,
-) -> None:
+    state: Path | None,
+    history: Mapping[str, Revision] | None = None,
+) -> dict[str, Revision]:
     """Write several feeds of one timeline (key ``None``: the combined feed), atomically.
 
-    Each event is rendered once, for every feed it is in, and the state file
-    (at *state*, if ``options.track_changes``) is read once and updated once,
-    after every feed was written.
+    Each event is rendered once, for every feed it is in. The history is
+    *history* if given, else the state file at *state*, read once; when
+    ``options.track_changes``, the updated history is written to *state* (if
+    not None) once, after every feed was written, and returned in any case.
     """
-    history: dict[str, Revision] = {}
-    if options.track_changes:
-        history = load_history(state)
+    if history is None:
+        history = load_history(state) if options.track_changes and state is not None else {}
     revisions: dict[str, Revision] = {}
     for category, feed in render_feeds(resolved, list(paths), options, history):
         atomic_stream(paths[category], functools.partial(_write_parts, feed.data))
         revisions.update(feed.revisions)
-    if options.track_changes:
-        merged = {**history, **revisions}
-        if merged != history:
-            atomic_write(state, dump_history(merged))
+    if not options.track_changes:
+        return dict(history)
+    merged = {**history, **revisions}
+    if state is not None:
+        save_history(state, merged)
+    return merged
 
 
 def _write_parts(parts: list[bytes], handle: IO[bytes]) -> None:

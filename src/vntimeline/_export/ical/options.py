@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from ..._locale import LANGUAGES
 from ..._model.events import SLUG, URL
 from ...errors import ExportError, OptionError
 
@@ -79,6 +80,15 @@ def _optional_text_option(inst: object, attribute: attrs.Attribute[Any], value: 
     """Accept ``None`` or text, as :func:`_text_option` does."""
     if value is not None:
         _text_option(inst, attribute, value)
+
+
+def _lang_option(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Refuse a language the feed cannot be written in."""
+    if not isinstance(value, str) or value not in LANGUAGES:
+        raise OptionError(
+            f"FeedOptions.{attribute.name}: unknown language {value!r}; "
+            f"supported: {', '.join(LANGUAGES)}"
+        )
 
 
 def is_folder_url(value: object) -> bool:
@@ -165,6 +175,8 @@ class FeedOptions:
     track_changes: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     #: Where the state file is; ``None`` means :data:`STATE_FILENAME` beside the feed.
     state_file: Path | None = attrs.field(default=None, converter=_optional_path)
+    #: The language of the descriptions and summary words: ``"en"``, ``"vi"`` or ``"nl"``.
+    lang: str = attrs.field(default="en", validator=_lang_option)
 
     def feed_url(self, category: str | None = None) -> str | None:
         """The URL of the feed for *category* (``None``: the combined feed) under the options' URL.

@@ -13,8 +13,9 @@ one day                     an all-day event: ``DTSTART;VALUE=DATE`` and an
                             exclusive ``DTEND`` (the next day)
 a span of known days        one all-day event over those days
 a time of day               ``DTSTART;TZID=<the event's zone>`` with a
-                            ``VTIMEZONE``; no ``DTEND`` (an instant), or the
-                            window when sources give several times
+                            ``VTIMEZONE``, and a ``DTEND`` one unit of the
+                            time later (a minute for ``10:00``), or at the
+                            last time when sources give several
 a month, a year, a range,   a one-day *marker* on the first day it allows,
 a bounded or open date      the real extent first in the summary
                             (``[April 2024] …``), so nothing fills a month
@@ -25,6 +26,15 @@ time in a subscriber's own schedule. ``conflict`` and ``bounded`` events say
 so in the summary (``[conflict: 8–9 March 2026] …``) and are ``TENTATIVE``.
 (See ``docs/explanation/feeds.rst`` for what clients show, and
 ``docs/explanation/dates.rst`` for the dates themselves.)
+
+A timed event always has a ``DTEND``: RFC 5545 reads a ``DTSTART`` alone as
+an event of no length, which clients show differently (a line, a default
+hour, nothing at all). The length is the time's own unit, what the source
+actually said: ``10:00`` is the minute from 10:00 to 10:01, ``10:00:30`` one
+second; a fixed hour would claim a duration nobody gave. When sources give
+several times, the event runs from the first to the last of them
+(``10:00`` and ``11:00``: 10:00 to 11:00, not to 11:01, the end of the last
+minute).
 """
 
 from __future__ import annotations
@@ -35,7 +45,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from .description import QUALIFIERS, span_when, when
+from ..._locale import label, status_word
+from ..._model.dates import time_unit
+from .description import doubt, span_when, when
 
 if TYPE_CHECKING:
     from ..._model.resolved import ResolvedDate, ResolvedEvent
@@ -48,8 +60,8 @@ class Placement:
     """Where an event goes in a calendar and what its summary must add."""
 
     start: _dt.date | _dt.datetime
-    #: Exclusive DTEND: a date for all-day events, a date-time or ``None`` (an instant).
-    end: _dt.date | _dt.datetime | None
+    #: Exclusive DTEND: a date for all-day events, else a date-time.
+    end: _dt.date | _dt.datetime
     #: Text put first in the summary in brackets, or ``""``.
     label: str
     #: Whether the date is exactly what the calendar shows (no marker).
@@ -79,8 +91,11 @@ def _single_day(date: ResolvedDate) -> bool:
     )
 
 
-def place(item: ResolvedEvent) -> Placement | None:
-    """Decide the calendar placement of *item*, or ``None`` if it has no date."""
+def place(item: ResolvedEvent, lang: str = "en") -> Placement | None:
+    """Decide the calendar placement of *item*, or ``None`` if it has no date.
+
+    The summary's words are in *lang* (``"en"``, ``"vi"`` or ``"nl"``).
+    """
     start = item.start
     if start is None or (start.start is None and start.end is None):
         return None
@@ -88,26 +103,21 @@ def place(item: ResolvedEvent) -> Placement | None:
     zone_name = start.zone
     # A plain ZoneInfo, not pendulum's subclass: icalendar names TZID from it.
     zone = zoneinfo.ZoneInfo(zone_name)
-    words = when(start) if end is None else span_when(start, end)
-    doubt = QUALIFIERS.get(start.value[-1:], "") or (
-        QUALIFIERS.get(end.value[-1:], "") if end is not None else ""
-    )
-    if doubt:
-        words = f"{words}, {doubt}"
-    marks = {"conflict": f"conflict: {words}", "bounded": f"bounded: {words}"}
-    mark = marks.get(item.status, words if doubt else "")
+    words = when(start, lang) if end is None else span_when(start, end, lang)
+    unsure = doubt(start.value, lang) or (doubt(end.value, lang) if end is not None else "")
+    if unsure:
+        words = f"{words}, {unsure}"
+    marks = {s: f"{status_word(s, lang)}: {words}" for s in ("conflict", "bounded")}
+    mark = marks.get(item.status, words if unsure else "")
     if _single_day(start) and (end is None or _single_day(end)):
         assert start.start is not None and start.end is not None
         if item.kind == "span" and end is None:
-            mark = mark or f"from {words}, end not known"
+            mark = mark or label("feed.from_unknown_end", lang).format(words=words)
         if start.precision == "time" and (end is None or end.precision == "time"):
-            begin = _moment(start.start, zone)
-            finish: _dt.datetime | None = None
-            if end is not None and end.start is not None and end.start > start.start:
-                finish = _moment(end.start, zone)
-            elif end is None and start.end - start.start > 60:
-                finish = _moment(start.end, zone)
-            return Placement(begin, finish, mark, True, zone_name)
+            finish = _timed_end(start.start, start.end, end)
+            return Placement(
+                _moment(start.start, zone), _moment(finish, zone), mark, True, zone_name
+            )
         first = start.earliest
         last = first if end is None else end.latest
         assert first is not None and last is not None
@@ -118,6 +128,20 @@ def place(item: ResolvedEvent) -> Placement | None:
     assert anchor is not None
     day = _plain(anchor)
     return Placement(day, day + _dt.timedelta(days=1), mark or words, False, zone_name)
+
+
+def _timed_end(first: int, stop: int, end: ResolvedDate | None) -> int:
+    """The DTEND instant of a timed event whose start is the interval ``[first, stop)``.
+
+    A span ends at its end's time; several times end at the last of them;
+    one time lasts its unit (a minute, or a second when seconds were given).
+    """
+    unit = time_unit(first, stop)
+    if end is not None and end.start is not None and end.start > first:
+        return end.start
+    if end is None and stop - first > unit:
+        return stop - unit
+    return first + unit
 
 
 def _moment(instant: int, zone: zoneinfo.ZoneInfo) -> _dt.datetime:

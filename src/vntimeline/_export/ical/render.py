@@ -3,10 +3,11 @@
 Identical input gives identical bytes
 -------------------------------------
 Nothing reads the clock. ``DTSTAMP`` is ``SOURCE_DATE_EPOCH`` when set, else
-the newest ``published`` date of any source in the data (else 1970-01-01).
-Events are sorted by date then id, time zones by name, and every text is
-NFC-normalised, so the output does not depend on file order or hash seeds
-(see ``docs/explanation/feeds.rst``).
+the newest ``published`` date of any source in the data (else 1970-01-01),
+or the event's own ``LAST-MODIFIED`` when that is later: an event is never
+stamped before its last change. Events are sorted by date then id, time
+zones by name, and every text is NFC-normalised, so the output does not
+depend on file order or hash seeds (see ``docs/explanation/feeds.rst``).
 
 Each event is rendered once, for every feed it is in: its content lines are
 hashed (without the stamps) to decide its revision (:mod:`.state`), then
@@ -81,7 +82,7 @@ def render_feeds(
     identity = options.identity(resolved.timeline)
     stamp = feed_stamp(resolved)
     newest = _newest_published(resolved.timeline.sources, resolved.timezone) or _EPOCH
-    context = Context(resolved)
+    context = Context(resolved, options.lang)
     pieces: list[_Piece] = []
     undated: list[ResolvedEvent] = []
     for item in resolved.events:
@@ -191,16 +192,15 @@ def _vevent(
         context.text("UID", identity.uid(item.id)),
         context.text("SUMMARY", f"[{placement.label}] {title}" if placement.label else title),
         context.line("DTSTART", placement.start),
+        context.line("DTEND", placement.end),
+        context.line("TRANSP", "TRANSPARENT"),
     ]
-    if placement.end is not None:
-        lines.append(context.line("DTEND", placement.end))
-    lines.append(context.line("TRANSP", "TRANSPARENT"))
     if item.status in ("conflict", "bounded"):
         lines.append(context.line("STATUS", "TENTATIVE"))
     lines.append(context.line("CATEGORIES", [event.category]))
     if event.location is not None:
         lines.append(context.text("LOCATION", clean(event.location)))
-    description = event_description(resolved, item, placement.exact)
+    description = event_description(resolved, item, placement.exact, context.lang)
     lines.append(context.text("DESCRIPTION", clean(description)))
     sources = cited_sources(resolved, event)
     url = _primary_url(sources, item.sources)

@@ -21,6 +21,7 @@ from ..._model.convert import window_instant
 from ..._model.dates import PartialDate, get_zone
 from ..._model.events import suggest
 from ...errors import DateError, ExportError, OptionError
+from ..lanes import choose_lanes
 
 if TYPE_CHECKING:
     from ..._model.resolved import ResolvedTimeline
@@ -82,7 +83,7 @@ def check_options(
     """Check every option, raising a ``ValueError`` subclass that says what was wrong."""
     check_lang(lang)
     known = resolved.timeline.categories
-    lanes, explicit = _lanes(known, categories)
+    lanes, explicit = choose_lanes(known, categories)
     zone = resolved.timezone
     low = None if since is None else _instant(since, zone, "since", end=False)
     high = None if until is None else _instant(until, zone, "until", end=True)
@@ -146,26 +147,6 @@ def _colors(known: Sequence[str], colors: Mapping[str, Any] | None) -> dict[str,
             ) from None
         checked[category] = str(to_hex(rgba, keep_alpha=rgba[3] < 1))
     return checked
-
-
-def _lanes(known: Sequence[str], categories: Sequence[str] | None) -> tuple[tuple[str, ...], bool]:
-    """The lanes asked for (default: every category, alphabetically), and whether by name."""
-    if categories is None:
-        return tuple(sorted(known)), False
-    if isinstance(categories, str) or not all(isinstance(c, str) for c in categories):
-        raise OptionError(f"categories must be a list of names, got {categories!r}")
-    lanes = tuple(categories)
-    if not lanes:
-        raise OptionError("categories is empty: name at least one, or pass None for all")
-    for name in lanes:
-        if name not in known:
-            raise OptionError(
-                f"no category {name!r} in the timeline"
-                f"{suggest(name, known)}; it has {', '.join(sorted(known))}"
-            )
-    if len(set(lanes)) != len(lanes):
-        raise OptionError(f"categories names a category twice: {list(lanes)!r}")
-    return lanes, True
 
 
 def _instant(value: DateLike, zone: str, name: str, *, end: bool) -> int:

@@ -18,8 +18,8 @@ import attrs
 from ..._locale import check_lang
 from ..._model.convert import window_instant
 from ..._model.dates import PartialDate
-from ..._model.events import suggest
 from ...errors import DateError, OptionError
+from ..lanes import choose_lanes
 
 if TYPE_CHECKING:
     from ..._model.resolved import ResolvedTimeline
@@ -59,35 +59,11 @@ def check_options(
         raise OptionError(f"title must be text or None, got {title!r}")
     return Options(
         check_lang(lang),
-        _lanes(resolved.timeline.categories, categories),
+        choose_lanes(resolved.timeline.categories, categories)[0],
         low,
         high,
         title.strip() if title and title.strip() else resolved.timeline.display_name,
     )
-
-
-def _lanes(known: Sequence[str], categories: Sequence[str] | None) -> tuple[str, ...]:
-    """The lanes asked for, in that order; by default every category, alphabetically.
-
-    Alphabetical is the chart's order, so a category has the same place (and
-    the same colour from the palette) in both.
-    """
-    if categories is None:
-        return tuple(sorted(known))
-    if isinstance(categories, str) or not all(isinstance(c, str) for c in categories):
-        raise OptionError(f"categories must be a list of names, got {categories!r}")
-    lanes = tuple(categories)
-    if not lanes:
-        raise OptionError("categories is empty: name at least one, or pass None for all")
-    for name in lanes:
-        if name not in known:
-            raise OptionError(
-                f"no category {name!r} in the timeline"
-                f"{suggest(name, known)}; it has {', '.join(sorted(known))}"
-            )
-    if len(set(lanes)) != len(lanes):
-        raise OptionError(f"categories names a category twice: {list(lanes)!r}")
-    return lanes
 
 
 def _instant(value: DateLike, zone: str, name: str, *, end: bool) -> int:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .labels import Measure, place
-from .marks import Lane, Shape, box_of, to_x
+from .marks import Lane, Shape, box_of, padded_extent, to_x
 from .options import Options, noon
 from .style import LANE_PAD, PAD_PT, PALETTE
 
@@ -19,24 +18,10 @@ __all__ = ["clip", "lanes_shown", "stack", "window"]
 
 def window(shapes: Sequence[Shape], options: Options, zone: str) -> tuple[float, float]:
     """The x range shown: since..until, else the data's extent with a margin."""
-    values = [v for s in shapes for v in (s.a, s.b, s.low, s.high) if math.isfinite(v)]
-    if options.today is not None:
-        values.append(to_x(noon(options.today, zone)))
     low = None if options.since is None else to_x(options.since)
     high = None if options.until is None else to_x(options.until)
-    if low is None or high is None:
-        first = min(values, default=low if low is not None else high)
-        last = max(values, default=high if high is not None else low)
-        if first is None or last is None:
-            # Nothing to show and no bounds: any year will do, and a fixed
-            # one (2000) keeps the output reproducible.
-            first, last = 10957.0, 11323.0
-        margin = max((last - first) * 0.03, 20.0)
-        low = first - margin if low is None else low
-        high = last + margin if high is None else high
-        if high <= low:
-            low, high = (low, low + 365.0) if options.since is not None else (high - 365.0, high)
-    return low, high
+    today = () if options.today is None else (to_x(noon(options.today, zone)),)
+    return padded_extent(shapes, low, high, also=today)
 
 
 def clip(shapes: dict[str, list[Shape]], low: float, high: float) -> int:

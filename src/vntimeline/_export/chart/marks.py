@@ -25,7 +25,16 @@ from .style import DIAMOND, MIN_BAR_PT, RING, WHISKER_PT
 if TYPE_CHECKING:
     from ..._model.resolved import ResolvedEvent, ResolvedTimeline
 
-__all__ = ["BandStyle", "Lane", "Shape", "box_of", "shape_of", "shapes_by_lane", "to_x"]
+__all__ = [
+    "BandStyle",
+    "Lane",
+    "Shape",
+    "box_of",
+    "padded_extent",
+    "shape_of",
+    "shapes_by_lane",
+    "to_x",
+]
 
 _DAY: Final = 86400.0
 
@@ -166,3 +175,30 @@ def shapes_by_lane(
             else:
                 shapes[event.category].append(shape)
     return shapes, undated
+
+
+def padded_extent(
+    shapes: Sequence[Shape], low: float | None, high: float | None, *, also: Sequence[float] = ()
+) -> tuple[float, float]:
+    """The days shown: *low*..*high* where given, else the shapes' extent with a margin.
+
+    Shared by the chart and the interactive page, so both show the same
+    period; *also* adds x values that must be in view (the chart's "today").
+    """
+    if low is not None and high is not None:
+        return low, high
+    values = [v for s in shapes for v in (s.a, s.b, s.low, s.high) if math.isfinite(v)]
+    values.extend(also)
+    first = min(values, default=low if low is not None else high)
+    last = max(values, default=high if high is not None else low)
+    if first is None or last is None:
+        # Nothing to show and no bounds: any year will do, and a fixed
+        # one (2000) keeps the output reproducible.
+        first, last = 10957.0, 11323.0
+    margin = max((last - first) * 0.03, 20.0)
+    since_given = low is not None
+    low = first - margin if low is None else low
+    high = last + margin if high is None else high
+    if high <= low:
+        low, high = (low, low + 365.0) if since_given else (high - 365.0, high)
+    return low, high

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, Final
 from ..._locale import label, month_name, status_word
 from ..._model.resolved import STATUSES
 from ..._model.zones import get_zone
-from ..chart.marks import Shape, shape_of
+from ..chart.marks import Shape, padded_extent, shape_of
 from ..chart.style import PALETTE, colours
 from .options import Options
 from .words import Words
@@ -137,22 +137,10 @@ def _colour(resolved: ResolvedTimeline, category: str) -> str:
 
 
 def _window(shapes: Sequence[Shape], options: Options) -> tuple[float, float]:
-    """The days shown at first: since..until, else the data's extent and a margin (the chart's)."""
+    """The days shown at first: the chart's period (since..until, else the data's extent)."""
     low = None if options.since is None else options.since / _DAY
     high = None if options.until is None else options.until / _DAY
-    if low is not None and high is not None:
-        return low, high
-    values = [v for s in shapes for v in (s.a, s.b, s.low, s.high) if math.isfinite(v)]
-    first = min(values, default=low if low is not None else high)
-    last = max(values, default=high if high is not None else low)
-    if first is None or last is None:
-        first, last = 10957.0, 11323.0  # the year 2000: nothing to show, and reproducible
-    margin = max((last - first) * 0.03, 20.0)
-    low = first - margin if low is None else low
-    high = last + margin if high is None else high
-    if high <= low:
-        low, high = (low, low + 365.0) if options.since is not None else (high - 365.0, high)
-    return low, high
+    return padded_extent(shapes, low, high)
 
 
 def _inside(shape: Shape | None, low: float, high: float, options: Options) -> bool:

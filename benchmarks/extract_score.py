@@ -1,7 +1,7 @@
 """The extraction evaluation's corpus and scorer (issue 17), shared by the report and the tests.
 
 The gold is in ``tests/extract/gold/``: ``corpus.json`` names each text, its
-language, publication date and set (seen or unseen, fixed before any rule
+language, publication date and set (seen, opened or unseen, fixed before any rule
 was written: ``SPLIT.md``), and ``<name>.jsonl`` lists its date expressions.
 
 Scoring matches found spans to gold spans one to one, by overlap, in text

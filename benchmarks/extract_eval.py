@@ -9,7 +9,7 @@ then times both on the same texts (characters per second) and times
 vntimeline alone on articles of growing size, to show the time is linear.
 
     python benchmarks/extract_eval.py                     # the report
-    python benchmarks/extract_eval.py --misses            # and each miss of the seen and opened sets
+    python benchmarks/extract_eval.py --misses    # and each miss of the seen and opened sets
     python benchmarks/extract_eval.py --quick --out /tmp/x.json
 
 Only the misses of the seen and opened sets can be listed: the unseen set is
@@ -183,7 +183,9 @@ def report(args: argparse.Namespace) -> dict[str, Any]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--misses", action="store_true", help="list the misses of the seen and opened sets")
+    parser.add_argument(
+        "--misses", action="store_true", help="list the misses of the seen and opened sets"
+    )
     parser.add_argument("--quick", action="store_true", help="small scaling sizes, one timing run")
     parser.add_argument("--repeat", type=int, default=3, help="timing runs (best is kept)")
     parser.add_argument("--out", type=Path, default=HERE / "extract_results.json")

@@ -74,6 +74,10 @@ FORMS: list[Case] = [
     ("He said on Wednesday it would build a plant.", [("Wednesday", "2025-09-10")]),
     ("next Monday", [("next Monday", "2025-09-22")]),
     ("last May", [("last May", "2025-05")]),
+    (
+        "She said the fair, which takes place on 28 September, had grown.",
+        [("28 September", "2025-09-28")],
+    ),
 ]
 
 NOT_DATES = [

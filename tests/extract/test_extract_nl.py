@@ -60,6 +60,14 @@ FORMS: list[Case] = [
     ("november vorig jaar", [("november vorig jaar", "2024-11")]),
     ("Op 14 januari tekende de universiteit.", [("14 januari", "2025-01-14")]),
     ("De bijeenkomst staat gepland voor 15 september.", [("15 september", "2026-09-15")]),
+    # wanting looks ahead, whatever infinitive ("hebben") follows
+    ("Over twee jaar willen we de eerste testlijn hebben.", [("Over twee jaar", "2027~")]),
+    # an aside in the present of "plaatsvinden" announces, in a sentence told in the past
+    (
+        "Zij zei dat zij het forum had bezocht en de innovatiedag, die plaatsvindt op 28 november.",
+        [("28 november", "2025-11-28")],
+    ),
+    ("Het congres vond plaats op 28 november.", [("28 november", "2024-11-28")]),
 ]
 
 NOT_DATES = [

@@ -65,6 +65,7 @@ FORMS: list[Case] = [
         "Tuần lễ Số năm 2026 sẽ diễn ra vào giữa tháng 10.",
         [("năm 2026", "2026"), ("giữa tháng 10", "2026-10")],
     ),
+    ("Công ty phấn đấu khánh thành nhà máy vào tháng 3.", [("tháng 3", "2026-03")]),
 ]
 
 NOT_DATES = [

@@ -139,6 +139,7 @@ LEXICON: Final = Lexicon(
         r"will|'ll|would|shall|going to|plans?|planned|planning|expects?|expected",
         r"scheduled|slated|set to|due to|aims?|intends?|upcoming|next|coming|later",
         r"forthcoming|is to|are to|to be held|to take place|hopes? to|is preparing",
+        r"takes place|wants? to",
     ),
     clause_breaks=(r"\band\b", r"\bbut\b", r"\bwhile\b", r"\bwhereas\b"),
     abbreviations=frozenset(

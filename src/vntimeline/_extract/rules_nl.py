@@ -131,6 +131,10 @@ LEXICON: Final = Lexicon(
     future=(
         r"zal|zullen|zou|zouden|gaat|gaan|wordt verwacht|verwacht|verwachten|gepland",
         r"staat gepland|volgende|komende|van plan|voornemens|binnenkort|later|aanstaande",
+        # wanting, hoping and aiming look ahead, as "aims" and "hopes to" do in English
+        r"wil|willen|wilt|hoopt|hopen|beoogt|beogen|streeft|streven|mikt|mikken",
+        # the present of "take place" announces: "die plaatsvindt op 28 oktober"
+        r"plaatsvindt|plaatsvinden|vindt plaats|vinden plaats",
     ),
     clause_breaks=(r"\ben\b", r"\bmaar\b", r"\bterwijl\b", r"\bwant\b"),
     abbreviations=frozenset(

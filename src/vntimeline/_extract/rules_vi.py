@@ -91,7 +91,10 @@ LEXICON: Final = Lexicon(
     seasons={"xuân": 21, "hè": 22, "hạ": 22, "thu": 23, "đông": 24},
     zones={"ICT": "+07", "GMT": "Z", "UTC": "Z"},
     past=(r"đã|vừa|từng|trước đó|trước đây|vừa qua|đã qua",),
-    future=(r"sẽ|dự kiến|sắp|dự định|kế hoạch|tới đây|sắp tới|tiếp theo|chuẩn bị",),
+    future=(
+        r"sẽ|dự kiến|sắp|dự định|kế hoạch|tới đây|sắp tới|tiếp theo|chuẩn bị",
+        r"phấn đấu|muốn",  # striving and wanting look ahead, as "aims" does in English
+    ),
     clause_breaks=(r"\bvà\b", r"\bnhưng\b", r"\bcòn\b", r"\btrong khi\b"),
     abbreviations=frozenset(["tp", "ts", "ths", "gs", "pgs", "bs", "ks", "tr", "q", "p", "st"]),
     day_first=True,

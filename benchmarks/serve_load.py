@@ -14,7 +14,12 @@ answer every request with those same bytes, prebuilt:
 Then, against each in turn (interleaved, *repeat* times, keeping the median
 run), a client in this process runs keep-alive GETs of the feed at each
 concurrency level (1, 16, 64, 256 connections) and records requests/s,
-latency percentiles, errors and timeouts. Finally it holds 1,000 idle
+latency percentiles, errors and timeouts, and the CPU time the server
+spent per request (from /proc: the server's own cost, which the client's
+speed does not blur). Client and server run on different cores (when there
+are two), and the server's log goes to a file, so the client never waits on
+a core the server holds, nor spends its time reading the server's log.
+Finally it holds 1,000 idle
 connections open to ``vntimeline serve`` (each makes one request, then
 holds still), measures the server's RSS before and with them, and runs a
 16-connection load without and with them.
@@ -39,7 +44,6 @@ import contextlib
 import json
 import os
 import platform
-import queue
 import re
 import resource
 import shutil
@@ -48,7 +52,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
@@ -73,6 +76,12 @@ class Server:
     process: subprocess.Popen[str]
     port: int
 
+    def cpu_seconds(self) -> float:
+        """The CPU time the server process has used so far, all threads, user and system."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text(encoding="ascii")
+        utime, stime = fields.rsplit(")", 1)[1].split()[11:13]
+        return (int(utime) + int(stime)) / os.sysconf("SC_CLK_TCK")
+
     def rss_mib(self) -> float:
         """The server process's resident memory now (Linux: /proc), in MiB."""
         with Path(f"/proc/{self.process.pid}/status").open(encoding="ascii") as status:
@@ -80,6 +89,27 @@ class Server:
                 if line.startswith("VmRSS:"):
                     return int(line.split()[1]) / 1024
         raise RuntimeError("no VmRSS in /proc")
+
+
+#: The cores of the client (this process) and of the server under test, when there are two.
+CLIENT_CPUS, SERVER_CPUS = ({0}, {1}) if (os.cpu_count() or 1) >= 2 else (None, None)
+
+
+def pin_client() -> None:
+    """Keep this process (the client) on its own core.
+
+    Client and server then never take turns on one core, nor move between
+    cores mid-run: which core the scheduler happened to pick made runs of the
+    same server differ by a third.
+    """
+    if CLIENT_CPUS is not None and hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, CLIENT_CPUS)
+
+
+def pin_server() -> None:
+    """Keep a server child (run before its exec) on the core the client does not use."""
+    if SERVER_CPUS is not None and hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, SERVER_CPUS)
 
 
 def child_env() -> dict[str, str]:
@@ -90,40 +120,53 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def drain(stream: Any, lines: queue.Queue[str]) -> None:
-    """Read a child's output to its end (so it never blocks on a full pipe), queueing each line."""
-    for line in stream:
-        lines.put(line)
-    lines.put("")
-
-
 @contextlib.contextmanager
 def vntimeline_serve(data: Path) -> Iterator[Server]:
-    """``python -m vntimeline serve DATA --port 0``, until the block ends."""
+    """``python -m vntimeline serve DATA --port 0``, until the block ends.
+
+    Its log (a line per request) goes to a file beside the data, not to a
+    pipe: reading a pipe would cost the client in this process a thread
+    busy with the server's log, slowing the client, not the server, while
+    writing the file stays the server's own cost.
+    """
     command = [sys.executable, "-m", "vntimeline", "serve", str(data), "--port", "0"]
-    process = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=child_env()
-    )
-    lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=drain, args=(process.stderr, lines), daemon=True).start()
+    log = data.with_suffix(".serve.log")
+    with log.open("w", encoding="utf-8") as stderr:
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            text=True,
+            env=child_env(),
+            preexec_fn=pin_server,
+        )
     try:
-        while True:
-            line = lines.get(timeout=60)
-            if not line:
-                raise RuntimeError("vntimeline serve exited before listening")
-            found = re.search(r"at http://127\.0\.0\.1:(\d+)/ \(Ctrl-C to stop\)", line)
-            if found:
-                break
-        yield Server("vntimeline serve", process, int(found.group(1)))
+        port = _listening_port(process, log)
+        yield Server("vntimeline serve", process, port)
     finally:
         stop(process)
+
+
+def _listening_port(process: subprocess.Popen[str], log: Path, wait: float = 60.0) -> int:
+    """The port ``vntimeline serve`` says it listens on, read from its log as it appears."""
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        found = re.search(
+            r"at http://127\.0\.0\.1:(\d+)/ \(Ctrl-C to stop\)", log.read_text(encoding="utf-8")
+        )
+        if found:
+            return int(found.group(1))
+        if process.poll() is not None:
+            raise RuntimeError(f"vntimeline serve exited before listening: {log.read_text()}")
+        time.sleep(0.05)
+    raise RuntimeError(f"vntimeline serve did not listen within {wait:g} s")
 
 
 @contextlib.contextmanager
 def floor_server(kind: str, feed: Path) -> Iterator[Server]:
     """A floor (``serve_floors.py KIND FEED``), until the block ends."""
     command = [sys.executable, str(HERE / "serve_floors.py"), kind, str(feed)]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, preexec_fn=pin_server)
     try:
         assert process.stdout is not None
         yield Server(f"{kind} floor", process, int(process.stdout.readline()))
@@ -155,6 +198,7 @@ class Level:
     timeouts: int = 0
     seconds: float = 0.0
     stopped_early: bool = False
+    server_cpu_seconds: float = 0.0
     latencies: list[float] = field(default_factory=list, repr=False)
 
     def summary(self) -> dict[str, Any]:
@@ -167,6 +211,10 @@ class Level:
                 round(lat[min(len(lat) - 1, int(q * len(lat)))] * 1000, 3) if lat else None
             )
         report["mean_ms"] = round(statistics.fmean(lat) * 1000, 3) if lat else None
+        report["server_cpu_us_per_request"] = (
+            round(self.server_cpu_seconds / self.ok * 1e6, 1) if self.ok else None
+        )
+        del report["server_cpu_seconds"]
         return report
 
 
@@ -296,6 +344,10 @@ def median_run(runs: list[Level]) -> dict[str, Any]:
     summaries = sorted((run.summary() for run in runs), key=lambda s: s["requests_per_second"])
     median = dict(summaries[len(summaries) // 2])
     median["runs_requests_per_second"] = [s["requests_per_second"] for s in summaries]
+    # the server's own cost, free of the client's: the median over the runs
+    median["server_cpu_us_per_request"] = statistics.median(
+        s["server_cpu_us_per_request"] or 0.0 for s in summaries
+    )
     median["requests"] = sum(s["requests"] for s in summaries)
     for name in ("ok", "errors", "timeouts"):
         median[name] = sum(s[name] for s in summaries)
@@ -303,9 +355,12 @@ def median_run(runs: list[Level]) -> dict[str, Any]:
     return median
 
 
-def runs(port: int, connections: int, args: argparse.Namespace) -> Level:
-    """One load run of *args.requests* GETs."""
-    return asyncio.run(load(port, connections, args.requests, args.timeout, args.cap))
+def runs(server: Server, connections: int, args: argparse.Namespace) -> Level:
+    """One load run of *args.requests* GETs, with the CPU time the server spent on it."""
+    cpu = server.cpu_seconds()
+    level = asyncio.run(load(server.port, connections, args.requests, args.timeout, args.cap))
+    level.server_cpu_seconds = server.cpu_seconds() - cpu
+    return level
 
 
 def measure(args: argparse.Namespace, work: Path) -> dict[str, Any]:
@@ -325,7 +380,7 @@ def measure(args: argparse.Namespace, work: Path) -> dict[str, Any]:
             measured: dict[str, list[Level]] = {server.name: [] for server in servers}
             for _ in range(args.repeat):  # interleaved, so that a busy spell hits every server
                 for server in servers:
-                    measured[server.name].append(runs(server.port, connections, args))
+                    measured[server.name].append(runs(server, connections, args))
             for server in servers:
                 summary = median_run(measured[server.name])
                 report["levels"].setdefault(server.name, {})[str(connections)] = summary
@@ -346,13 +401,13 @@ def idle_phase(ours: Server, args: argparse.Namespace) -> dict[str, Any]:
     before = during = after = ours.rss_mib()
     opened, alive = 0.0, args.idle
     for attempt in range(args.repeat):
-        without.append(runs(ours.port, connections, args))
+        without.append(runs(ours, connections, args))
         start = time.perf_counter()
         held = hold_idle(ours.port, args.idle)
         if attempt == 0:
             opened = time.perf_counter() - start
             during = ours.rss_mib()
-        with_idle.append(runs(ours.port, connections, args))
+        with_idle.append(runs(ours, connections, args))
         if attempt == 0:
             after = ours.rss_mib()
         alive = min(alive, still_open(held))
@@ -378,6 +433,7 @@ def row(name: str, level: dict[str, Any]) -> str:
     return (
         f"{name:>18} c={level['connections']:<4} {level['requests_per_second']:>9.1f} req/s  "
         f"p50 {level['p50_ms'] or 0:>8.3f} ms  p99 {level['p99_ms'] or 0:>8.3f} ms  "
+        f"cpu {level['server_cpu_us_per_request']:>6.1f} us/req  "
         f"errors {level['errors']}  timeouts {level['timeouts']}"
         + ("  (stopped at the time cap)" if level["stopped_early"] else "")
     )
@@ -405,6 +461,9 @@ def verdicts(report: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]
         ),
         f"concurrency {one}: req/s of ours / bare uvicorn": ratio(
             ours[one], levels["uvicorn floor"][one]
+        ),
+        f"concurrency {one}: server CPU per request, ours / asyncio floor": ratio(
+            ours[one], levels["asyncio floor"][one], "server_cpu_us_per_request"
         ),
         f"{args.idle} idle connections cost < {IDLE_RSS_TARGET_MIB:g} MiB": idle["extra_rss_mib"]
         < IDLE_RSS_TARGET_MIB,
@@ -435,6 +494,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=HERE / "serve_results.json")
     args = parser.parse_args(argv)
     raise_file_limit(args.idle + max(args.levels) + 256)
+    pin_client()
     with tempfile.TemporaryDirectory(prefix="vntimeline-serve-load-") as work:
         report = measure(args, Path(work))
     report = {

@@ -14,6 +14,7 @@ next request.
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
 import http.client
 import logging
@@ -363,6 +364,23 @@ class TestStartup:
         host, port = server.address
         assert port > 0
         assert server.url == f"http://{host}:{port}/"
+
+    def test_the_event_loop_is_uvloops_where_installed_and_asyncios_without(
+        self, serve_data: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        import uvloop  # a dependency wherever it is built (not Windows, not PyPy)
+
+        loops = []
+        for installed in (True, False):
+            if not installed:
+                monkeypatch.setitem(sys.modules, "uvloop", None)  # import fails
+            with FeedServer(serve_data, port=0) as running:
+                status, _, body = request(running, "/vntimeline.ics")
+                assert (status, body[:15]) == (200, b"BEGIN:VCALENDAR")
+                assert running._server.servers  # uvicorn's server runs on the loop
+                loops.append(type(running._server.servers[0].get_loop()))
+        assert loops[0] is uvloop.Loop
+        assert issubclass(loops[1], asyncio.AbstractEventLoop) and loops[1] is not uvloop.Loop
 
 
 class TestServeCommand:

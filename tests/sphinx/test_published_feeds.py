@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+from pathlib import Path
 
 from sphinx.testing.util import SphinxTestApp
 
@@ -68,3 +71,27 @@ class TestFeeds:
         sphinx_build()
         assert not stale.exists()
         assert (app.outdir / "feeds" / "vntimeline.ics").is_file()
+
+
+class TestFeedHistory:
+    def test_a_fresh_checkout_continues_the_data_files_committed_history(
+        self, sphinx_build: SphinxBuild, sphinx_project: Path
+    ) -> None:
+        app = sphinx_build()
+        state = app.doctreedir / "vntimeline-feed-state.json"
+        document = json.loads(state.read_text(encoding="utf-8"))
+        uid = sorted(document["events"])[0]
+        # The history the command line keeps beside the data, committed with it.
+        document["events"][uid]["sequence"] = 7
+        committed = sphinx_project / "events.feed-state.json"
+        committed.write_text(json.dumps(document), encoding="utf-8")
+        before = committed.read_bytes()
+        shutil.rmtree(app.outdir.parent)  # a fresh checkout: no output, no doctrees
+
+        fresh = sphinx_build()
+        feed = (fresh.outdir / "feeds" / "vntimeline.ics").read_bytes().decode("utf-8")
+        event = next(e for e in feed.split("BEGIN:VEVENT")[1:] if f"UID:{uid}" in e)
+        assert "SEQUENCE:7\r\n" in event
+        others = [e for e in feed.split("BEGIN:VEVENT")[1:] if f"UID:{uid}" not in e]
+        assert others and all("SEQUENCE:0\r\n" in e for e in others)
+        assert committed.read_bytes() == before  # read, never written by the docs build

@@ -4,8 +4,15 @@ At the end of an HTML build (``build-finished``) the combined feed and one
 feed per category of the project's data file are written into
 ``<output>/feeds/`` (the folder is ``vntimeline_feed_dir``), with the
 ``vntimeline_feed_options``. Their change-tracking state is kept beside the
-doctrees, never published (see ``docs/explanation/feeds.rst``). Pages link to
-the feeds through :mod:`.links`.
+doctrees, never published (see ``docs/explanation/feeds.rst``), and starts
+from the data file's own history (``<stem>.feed-state.json`` beside it, which
+``vntimeline build`` keeps and the project commits): a docs build in a fresh
+checkout, with no doctrees yet, continues the committed numbers instead of
+starting every event at ``SEQUENCE:0`` again. The docs build only reads the
+data's history, never writes it: the feeds it publishes may be rendered with
+other options than the command line's, and two writers of one history would
+raise each other's numbers in turn. Pages link to the feeds through
+:mod:`.links`.
 """
 
 from __future__ import annotations
@@ -80,6 +87,7 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
     try:
         resolved = resolved_file(path)
         options = feed_options(app)
+        _continue_history(options, path)
         folder = Path(app.outdir) / feed_dir(app)
         written = {feed_filename(None)}
         write_ical(resolved, folder / feed_filename(None), options=options)
@@ -100,3 +108,21 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
     logger.info(
         "vntimeline: wrote %d feeds into %s", len(written), os.path.relpath(folder, app.outdir)
     )
+
+
+def _continue_history(options: FeedOptions, data: str | os.PathLike[str]) -> None:
+    """Merge the data file's committed feed history into the docs' own state file.
+
+    Merging keeps each event's furthest revision, so it can only raise a
+    number, never lower one; the data's history itself is left as it is.
+    """
+    from .._export.ical.state import feed_state_path, read_history, save_history
+
+    state = options.state_file
+    if not options.track_changes or state is None:
+        return
+    committed = feed_state_path(data)
+    if Path(state).resolve() == committed.resolve() or not committed.is_file():
+        return
+    Path(state).parent.mkdir(parents=True, exist_ok=True)
+    save_history(state, read_history([state, committed]))  # unchanged: not rewritten

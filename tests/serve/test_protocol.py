@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import socket
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -224,6 +225,37 @@ class TestConnections:
             assert is_feed(read_response(sock, buffer := bytearray()))
             assert buffer == bytearray()
             assert sock.recv(1) == b""
+
+    def test_a_request_sent_a_byte_at_a_time_is_cut_off_with_408(self, serve_data: Path) -> None:
+        request = request_bytes("GET", FEED)
+        server = FeedServer(serve_data, port=0, idle_timeout=0.5, request_timeout=0.6)
+        with server, connect(server.address) as sock:
+            start = time.monotonic()
+            for byte in request[:-2]:  # each byte is activity: the idle timeout never fires
+                try:
+                    sock.sendall(bytes([byte]))
+                except OSError:  # closed by the server while we were still sending
+                    break
+                time.sleep(0.05)
+            data = read_until_closed(sock)
+            took = time.monotonic() - start
+        assert data.startswith(b"HTTP/1.1 408 Request Timeout\r\n")
+        assert data.count(b"HTTP/1.1 ") == 1
+        assert took < len(request) * 0.05  # cut off before the request could be finished
+
+    def test_a_request_that_arrives_in_time_is_answered_and_its_timer_does_not_fire(
+        self, serve_data: Path
+    ) -> None:
+        server = FeedServer(serve_data, port=0, idle_timeout=5, request_timeout=0.3)
+        with server, connect(server.address) as sock:
+            request = request_bytes("GET", FEED)
+            sock.sendall(request[:10])
+            time.sleep(0.1)
+            sock.sendall(request[10:])
+            assert is_feed(read_response(sock, bytearray()))
+            time.sleep(0.5)  # past the request timeout: the connection stays open
+            sock.sendall(request_bytes("GET", FEED, CLOSE))
+            assert is_feed(read_response(sock, bytearray()))
 
     def test_connections_beyond_the_limit_get_503_until_one_closes(self, serve_data: Path) -> None:
         with FeedServer(serve_data, port=0, limit=3) as server:

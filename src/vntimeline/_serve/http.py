@@ -24,10 +24,11 @@ dependency (with h11 and click) rather than a framework: the app is a plain
 ASGI callable, and ``vntimeline serve`` stays one command. aiohttp would
 also do, with a larger dependency tree and its own app model.
 
-Two settings go beyond uvicorn's defaults, in a small subclass of its
-protocol: the idle timeout also applies to a connection that has not sent a
-request yet (uvicorn arms it only after a response), and ``TCP_NODELAY`` is
-set explicitly, whatever event loop runs it.
+What uvicorn lacks is added in a small subclass of its protocol
+(:mod:`.protocol`): the idle timeout also for a connection that has not sent
+a request yet, a timeout on each request's arrival (against clients that
+send a byte at a time), ``TCP_NODELAY`` whatever the event loop, and one
+write per response.
 """
 
 from __future__ import annotations
@@ -46,17 +47,24 @@ from types import FrameType
 from typing import TYPE_CHECKING, Final
 
 import uvicorn
-from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from ..errors import ExportError
 from .app import FeedApp
-from .onewrite import OneWriteTransport
+from .protocol import REQUEST_TIMEOUT, FeedProtocol
 from .store import FeedStore, Loader
 
 if TYPE_CHECKING:
     from .._export.ical import FeedOptions
 
-__all__ = ["BACKLOG", "IDLE_TIMEOUT", "INTERVAL", "SETTLE", "FeedServer", "serve"]
+__all__ = [
+    "BACKLOG",
+    "IDLE_TIMEOUT",
+    "INTERVAL",
+    "REQUEST_TIMEOUT",
+    "SETTLE",
+    "FeedServer",
+    "serve",
+]
 
 log = logging.getLogger("vntimeline.serve")
 
@@ -82,7 +90,8 @@ class FeedServer:
     connections served at once (further requests get 503; default: as many
     as the process may open, up to :data:`MAX_CONNECTIONS`); *settle* and
     *interval* say how reloads are timed, *idle_timeout* when an idle
-    connection is closed.
+    connection is closed, *request_timeout* how long a request may take to
+    arrive whole.
     """
 
     def __init__(
@@ -96,6 +105,7 @@ class FeedServer:
         settle: float = SETTLE,
         interval: float = INTERVAL,
         idle_timeout: float = IDLE_TIMEOUT,
+        request_timeout: float = REQUEST_TIMEOUT,
         limit: int | None = None,
         backlog: int = BACKLOG,
     ) -> None:
@@ -105,7 +115,7 @@ class FeedServer:
         self._socket = _listen(host, port, backlog)
         config = uvicorn.Config(
             FeedApp(self.store, _authority(*self.address)),
-            http=_Protocol,
+            http=_protocol(request_timeout),
             ws="none",
             lifespan="off",
             interface="asgi3",
@@ -204,23 +214,14 @@ def _loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
     return uvloop.new_event_loop
 
 
-class _Protocol(HttpToolsProtocol):
-    """uvicorn's httptools protocol: an idle timeout from the start, TCP_NODELAY, one write.
+def _protocol(request_timeout: float) -> type[FeedProtocol]:
+    """The protocol class of a server: :class:`FeedProtocol` with its request timeout."""
 
-    Each response's head and body go out in one write (:mod:`.onewrite`).
-    """
+    class Protocol(FeedProtocol):
+        pass
 
-    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-        """Set up the connection, and close it if no request comes within the idle timeout."""
-        super().connection_made(OneWriteTransport(transport, self.loop))
-        sock = transport.get_extra_info("socket")
-        if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
-            # asyncio sets it already; said here so that no event loop can leave it out
-            with contextlib.suppress(OSError):
-                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        self.timeout_keep_alive_task = self.loop.call_later(
-            self.timeout_keep_alive, self.timeout_keep_alive_handler
-        )
+    Protocol.request_timeout = request_timeout
+    return Protocol
 
 
 def _listen(host: str, port: int, backlog: int) -> socket.socket:

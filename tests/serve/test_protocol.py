@@ -257,6 +257,38 @@ class TestConnections:
             sock.sendall(request_bytes("GET", FEED, CLOSE))
             assert is_feed(read_response(sock, bytearray()))
 
+    def test_a_client_that_never_reads_its_responses_is_dropped(self, serve_data: Path) -> None:
+        # Far more response bytes than the socket buffers between us can hold (4 MiB at most).
+        requests = 5000
+        with FeedServer(serve_data, port=0, send_timeout=0.3) as server:
+            feed = exchange(server.address, request_bytes("GET", FEED, CLOSE))[0]
+            sock = socket.socket()
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            sock.connect(server.address)
+            with sock:
+                send_while_the_server_reads(sock, request_bytes("GET", FEED) * requests)
+                time.sleep(1.0)  # reads nothing: the server's buffer fills and stays full
+                received = read_until_dropped(sock)
+            after = exchange(server.address, request_bytes("GET", FEED, CLOSE))[0]
+        assert is_feed(feed) and is_feed(after)  # the server itself carries on
+        assert received < requests * len(feed.body)  # dropped long before it sent them all
+
+    def test_a_slow_reader_that_keeps_reading_gets_every_response(self, serve_data: Path) -> None:
+        requests = 40
+        with FeedServer(serve_data, port=0, send_timeout=0.3) as server:
+            sock = socket.socket()
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            sock.settimeout(10)
+            sock.connect(server.address)
+            with sock:
+                sock.sendall(request_bytes("GET", FEED) * (requests - 1))
+                sock.sendall(request_bytes("GET", FEED, CLOSE))
+                received = b""
+                while chunk := sock.recv(16384):
+                    received += chunk
+                    time.sleep(0.001)  # slow, but never stalled for a send timeout
+        assert received.count(b"HTTP/1.1 200 OK") == requests
+
     def test_connections_beyond_the_limit_get_503_until_one_closes(self, serve_data: Path) -> None:
         with FeedServer(serve_data, port=0, limit=3) as server:
             held = [connect(server.address) for _ in range(3)]
@@ -284,6 +316,33 @@ class TestConnections:
             for sock in sockets:
                 sock.close()
         assert statuses == [200] * 256
+
+
+def send_while_the_server_reads(sock: socket.socket, data: bytes) -> None:
+    """Send *data*, or as much of it as the server takes before it stops reading for 0.5 s."""
+    sock.setblocking(False)
+    sent, stalled_since = 0, None
+    while sent < len(data):
+        try:
+            sent += sock.send(data[sent:])
+            stalled_since = None
+        except BlockingIOError:
+            stalled_since = stalled_since or time.monotonic()
+            if time.monotonic() - stalled_since > 0.5:
+                break
+            time.sleep(0.01)
+    sock.settimeout(10)
+
+
+def read_until_dropped(sock: socket.socket) -> int:
+    """How many bytes arrive until the server closes or resets the connection."""
+    received = 0
+    try:
+        while chunk := sock.recv(65536):
+            received += len(chunk)
+    except ConnectionResetError:
+        pass
+    return received
 
 
 def exchange_status(sock: socket.socket) -> int:

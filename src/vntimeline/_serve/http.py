@@ -27,8 +27,8 @@ also do, with a larger dependency tree and its own app model.
 What uvicorn lacks is added in a small subclass of its protocol
 (:mod:`.protocol`): the idle timeout also for a connection that has not sent
 a request yet, a timeout on each request's arrival (against clients that
-send a byte at a time), ``TCP_NODELAY`` whatever the event loop, and one
-write per response.
+send a byte at a time) and on responses left unread, ``TCP_NODELAY``
+whatever the event loop, and one write per response.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ import uvicorn
 
 from ..errors import ExportError
 from .app import FeedApp
-from .protocol import REQUEST_TIMEOUT, FeedProtocol
+from .protocol import REQUEST_TIMEOUT, SEND_TIMEOUT, FeedProtocol
 from .store import FeedStore, Loader
 
 if TYPE_CHECKING:
@@ -61,6 +61,7 @@ __all__ = [
     "IDLE_TIMEOUT",
     "INTERVAL",
     "REQUEST_TIMEOUT",
+    "SEND_TIMEOUT",
     "SETTLE",
     "FeedServer",
     "serve",
@@ -91,7 +92,8 @@ class FeedServer:
     as the process may open, up to :data:`MAX_CONNECTIONS`); *settle* and
     *interval* say how reloads are timed, *idle_timeout* when an idle
     connection is closed, *request_timeout* how long a request may take to
-    arrive whole.
+    arrive whole, *send_timeout* how long a client may leave its responses
+    unread (see :mod:`.protocol`).
     """
 
     def __init__(
@@ -106,6 +108,7 @@ class FeedServer:
         interval: float = INTERVAL,
         idle_timeout: float = IDLE_TIMEOUT,
         request_timeout: float = REQUEST_TIMEOUT,
+        send_timeout: float = SEND_TIMEOUT,
         limit: int | None = None,
         backlog: int = BACKLOG,
     ) -> None:
@@ -115,7 +118,7 @@ class FeedServer:
         self._socket = _listen(host, port, backlog)
         config = uvicorn.Config(
             FeedApp(self.store, _authority(*self.address)),
-            http=_protocol(request_timeout),
+            http=_protocol(request_timeout, send_timeout),
             ws="none",
             lifespan="off",
             interface="asgi3",
@@ -214,13 +217,14 @@ def _loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
     return uvloop.new_event_loop
 
 
-def _protocol(request_timeout: float) -> type[FeedProtocol]:
-    """The protocol class of a server: :class:`FeedProtocol` with its request timeout."""
+def _protocol(request_timeout: float, send_timeout: float) -> type[FeedProtocol]:
+    """The protocol class of a server: :class:`FeedProtocol` with its timeouts."""
 
     class Protocol(FeedProtocol):
         pass
 
     Protocol.request_timeout = request_timeout
+    Protocol.send_timeout = send_timeout
     return Protocol
 
 

@@ -90,6 +90,22 @@ def cli_env() -> dict[str, str]:
 RunCli = Callable[..., "subprocess.CompletedProcess[str]"]
 
 
+def vntimeline_cli(
+    *args: str | os.PathLike[str], cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m vntimeline ARGS...`` as a user would; the completed process."""
+    return subprocess.run(
+        [sys.executable, "-m", "vntimeline", *map(str, args)],
+        cwd=cwd,
+        env=cli_env(),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+
+
 @pytest.fixture
 def run_cli(tmp_path: Path) -> RunCli:
     """Run ``python -m vntimeline ARGS...`` in ``tmp_path``; returns the completed process."""
@@ -97,16 +113,7 @@ def run_cli(tmp_path: Path) -> RunCli:
     def run(
         *args: str | os.PathLike[str], cwd: Path | None = None
     ) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "vntimeline", *map(str, args)],
-            cwd=cwd or tmp_path,
-            env=cli_env(),
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=120,
-            check=False,
-        )
+        return vntimeline_cli(*args, cwd=cwd or tmp_path)
 
     return run
 

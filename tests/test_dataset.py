@@ -9,8 +9,6 @@ here before it reaches the feeds and charts.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import vntimeline
+from conftest import vntimeline_cli
 from vntimeline import Claim, Event, Source, Timeline
 
 ROOT = Path(__file__).parent.parent
@@ -258,21 +257,9 @@ class TestNames:
 
 class TestValidate:
     def test_the_command_line_validates_the_bundled_data(self) -> None:
-        result = subprocess.run(
-            [sys.executable, "-m", "vntimeline", "validate"],
-            capture_output=True,
-            text=True,
-            check=False,
-            cwd=ROOT,
-        )
+        result = vntimeline_cli("validate", cwd=ROOT)
         assert result.returncode == 0, result.stdout + result.stderr
 
     def test_the_command_line_validates_the_file_in_the_repository(self) -> None:
-        result = subprocess.run(
-            [sys.executable, "-m", "vntimeline", "validate", str(ROOT / "data" / "events.yaml")],
-            capture_output=True,
-            text=True,
-            check=False,
-            cwd=ROOT,
-        )
+        result = vntimeline_cli("validate", ROOT / "data" / "events.yaml", cwd=ROOT)
         assert result.returncode == 0, result.stdout + result.stderr

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import RunCli, cli_env
+from conftest import RunCli, vntimeline_cli
 
 ARTICLE = (
     "Chiều ngày 10/12/2025, Quốc hội đã thông qua Luật Trí tuệ nhân tạo.\n"
@@ -29,16 +28,7 @@ def jsonl(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProce
     """One run of the command on ARTICLE (with CRLF line ends), shared by the tests that read it."""
     path = tmp_path_factory.mktemp("extract") / "article.txt"
     path.write_bytes(ARTICLE.replace("\n", "\r\n").encode("utf-8"))
-    args = ["extract", str(path), "--published", "2025-12-11", "--language", "vi"]
-    return subprocess.run(
-        [sys.executable, "-m", "vntimeline", *args],
-        env=cli_env(),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
+    return vntimeline_cli("extract", path, "--published", "2025-12-11", "--language", "vi")
 
 
 class TestJsonLines:

@@ -7,10 +7,18 @@ bytes themselves and split what comes back into responses here.
 
 from __future__ import annotations
 
+import os
+import queue
+import re
+import signal
 import socket
+import subprocess
+import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -122,3 +130,36 @@ def eventually(check: Callable[[], T | None], what: str, timeout: float = TIMEOU
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
         time.sleep(0.02)
+
+
+def start_serve_command(data: Path, *flags: str) -> tuple[subprocess.Popen[str], str]:
+    """Start ``python -m vntimeline serve DATA --port 0 FLAGS...``: the process and its base URL.
+
+    The server's log keeps being read in a thread, so it never blocks on a
+    full pipe. SIGINT is left at its default, as a shell's background job
+    would ignore it and the tests send it on purpose.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "vntimeline", "serve", str(data), "--port", "0", *flags],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        env=env,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    lines: queue.Queue[str] = queue.Queue()
+
+    def pump() -> None:
+        assert process.stderr is not None
+        for line in process.stderr:
+            lines.put(line)
+        lines.put("")
+
+    threading.Thread(target=pump, daemon=True).start()
+    while True:
+        line = lines.get(timeout=60)
+        assert line, "vntimeline serve exited before listening"
+        found = re.search(r"at (http://\S+/) \(Ctrl-C to stop\)", line)
+        if found:
+            return process, found.group(1)

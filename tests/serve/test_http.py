@@ -19,12 +19,9 @@ import email.utils
 import http.client
 import logging
 import os
-import queue
 import re
 import signal
-import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,7 +31,7 @@ import pytest
 from icalendar import Calendar
 
 from conftest import SERVE_DATA, edit_file
-from helpers.http import eventually
+from helpers.http import eventually, start_serve_command
 from vntimeline._export.ical import to_ical
 from vntimeline._load.loader import load
 from vntimeline._resolve.resolver import resolve
@@ -386,38 +383,11 @@ class TestStartup:
 class TestServeCommand:
     """``python -m vntimeline serve``, as a user runs it."""
 
-    def start(self, serve_data: Path, *flags: str) -> tuple[subprocess.Popen[str], str]:
-        env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-        process = subprocess.Popen(
-            [sys.executable, "-m", "vntimeline", "serve", str(serve_data), "--port", "0", *flags],
-            stderr=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            text=True,
-            env=env,
-            # a shell's background job ignores SIGINT; the test sends it on purpose
-            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-        )
-        lines: queue.Queue[str] = queue.Queue()
-
-        def pump() -> None:
-            assert process.stderr is not None
-            for line in process.stderr:
-                lines.put(line)
-            lines.put("")
-
-        threading.Thread(target=pump, daemon=True).start()
-        while True:
-            line = lines.get(timeout=60)
-            assert line, "the server exited before listening"
-            found = re.search(r"at (http://\S+/) \(Ctrl-C to stop\)", line)
-            if found:
-                return process, found.group(1)
-
     @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
     def test_the_command_serves_and_exits_cleanly_when_stopped(
         self, serve_data: Path, stop: int
     ) -> None:
-        process, url = self.start(serve_data)
+        process, url = start_serve_command(serve_data)
         try:
             connection = http.client.HTTPConnection(url.split("/")[2], timeout=30)
             connection.request("GET", "/vntimeline.ics")
@@ -433,7 +403,7 @@ class TestServeCommand:
 
     def test_name_and_public_url_name_the_served_feeds(self, serve_data: Path) -> None:
         flags = ("--name", "Hanoi AI", "--public-url", "https://feeds.example.org/hanoi/")
-        process, url = self.start(serve_data, *flags)
+        process, url = start_serve_command(serve_data, *flags)
         try:
             connection = http.client.HTTPConnection(url.split("/")[2], timeout=30)
             connection.request("GET", "/vntimeline.ics")

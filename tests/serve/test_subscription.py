@@ -15,13 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import http.client
-import os
-import queue
-import re
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -30,7 +26,7 @@ import pytest
 from icalendar import Calendar
 
 import vntimeline
-from helpers.http import eventually
+from helpers.http import eventually, start_serve_command
 from vntimeline._load.loader import default_data_path
 
 ROOT = Path(__file__).parents[2]
@@ -54,31 +50,9 @@ def dataset(tmp_path: Path) -> Path:
 @pytest.fixture
 def feed_url(dataset: Path) -> Iterator[str]:
     """Run ``python -m vntimeline serve DATA --port 0``; yield the combined feed's URL."""
-    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "vntimeline", "serve", str(dataset), "--port", "0"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-    lines: queue.Queue[str] = queue.Queue()
-
-    def pump() -> None:
-        assert process.stderr is not None
-        for line in process.stderr:
-            lines.put(line)
-        lines.put("")
-
-    threading.Thread(target=pump, daemon=True).start()
+    process, url = start_serve_command(dataset)
     try:
-        while True:
-            line = lines.get(timeout=60)
-            assert line, "vntimeline serve exited before listening"
-            found = re.search(r"at (http://\S+/) \(Ctrl-C to stop\)", line)
-            if found:
-                break
-        yield found.group(1) + "vntimeline.ics"
+        yield url + "vntimeline.ics"
     finally:
         process.terminate()
         assert process.wait(timeout=60) == 0
